@@ -1,0 +1,607 @@
+<#--
+  Quiver's statements and expressions, included into Calcite's Parser.jj.
+-->
+
+boolean QuiverIfNotExists() :
+{
+}
+{
+    [ LOOKAHEAD(3) <IF> <NOT> <EXISTS> { return true; } ]
+    { return false; }
+}
+
+boolean QuiverIfExists() :
+{
+}
+{
+    [ LOOKAHEAD(2) <IF> <EXISTS> { return true; } ]
+    { return false; }
+}
+
+/** A property value: a literal (string, number, boolean) or a bare name. */
+SqlNode QuiverPropertyValue() :
+{
+    final SqlNode value;
+}
+{
+    (
+        value = Literal()
+    |
+        value = CompoundIdentifier()
+    )
+    { return value; }
+}
+
+/** {@code name = value}. */
+SqlProperty QuiverProperty() :
+{
+    final SqlIdentifier name;
+    final SqlNode value;
+}
+{
+    name = SimpleIdentifier() <EQ> value = QuiverPropertyValue()
+    { return new SqlProperty(name.getParserPosition(), name, value); }
+}
+
+/** {@code name = value [, name = value]*}, the list of SET clauses. */
+SqlNodeList QuiverPropertyList() :
+{
+    final Span s = span();
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+    SqlProperty property;
+}
+{
+    property = QuiverProperty() { list.add(property); }
+    (
+        [ <COMMA> ] property = QuiverProperty() { list.add(property); }
+    )*
+    { return new SqlNodeList(list, s.end(this)); }
+}
+
+/** Optional {@code name = value} clauses separated by blanks or commas. */
+SqlNodeList QuiverOptionalProperties() :
+{
+    final Span s = span();
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+    SqlProperty property;
+}
+{
+    (
+        LOOKAHEAD(2) [ <COMMA> ] property = QuiverProperty() { list.add(property); }
+    )*
+    { return new SqlNodeList(list, s.end(this)); }
+}
+
+/** {@code name [, name]*}. */
+SqlNodeList QuiverNameList() :
+{
+    final Span s = span();
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+    SqlIdentifier name;
+}
+{
+    name = SimpleIdentifier() { list.add(name); }
+    ( <COMMA> name = SimpleIdentifier() { list.add(name); } )*
+    { return new SqlNodeList(list, s.end(this)); }
+}
+
+/** USE [DATABASE | SCHEMA] name. */
+SqlNode SqlUse() :
+{
+    final Span s;
+    SqlUse.Target target = SqlUse.Target.SCHEMA_OR_DATABASE;
+    final SqlIdentifier name;
+}
+{
+    <USE> { s = span(); }
+    [
+        LOOKAHEAD(1)
+        (
+            <DATABASE> { target = SqlUse.Target.DATABASE; }
+        |
+            <SCHEMA> { target = SqlUse.Target.SCHEMA; }
+        )
+    ]
+    name = CompoundIdentifier()
+    { return new SqlUse(s.end(name), target, name); }
+}
+
+/**
+ * SHOW {DATABASES | SCHEMAS | TABLES | MODELS | VERSIONS | FUNCTIONS | TAGS} [LIKE 'pattern']
+ * [IN {ACCOUNT | DATABASE [name] | SCHEMA [name] | MODEL name [VERSION v]}].
+ */
+SqlNode SqlShow() :
+{
+    final Span s;
+    final SqlShow.ObjectType type;
+    SqlNode like = null;
+    SqlShow.Scope scope = SqlShow.Scope.CURRENT;
+    SqlIdentifier scopeName = null;
+    SqlIdentifier version = null;
+}
+{
+    <SHOW> { s = span(); }
+    (
+        <DATABASES> { type = SqlShow.ObjectType.DATABASES; }
+    |
+        <SCHEMAS> { type = SqlShow.ObjectType.SCHEMAS; }
+    |
+        <TABLES> { type = SqlShow.ObjectType.TABLES; }
+    |
+        <MODELS> { type = SqlShow.ObjectType.MODELS; }
+    |
+        <VERSIONS> { type = SqlShow.ObjectType.VERSIONS; }
+    |
+        <FUNCTIONS> { type = SqlShow.ObjectType.FUNCTIONS; }
+    |
+        <TAGS> { type = SqlShow.ObjectType.TAGS; }
+    )
+    [ <LIKE> like = StringLiteral() ]
+    [
+        <IN>
+        (
+            <ACCOUNT> { scope = SqlShow.Scope.ACCOUNT; }
+        |
+            <DATABASE> { scope = SqlShow.Scope.DATABASE; }
+            [ scopeName = CompoundIdentifier() ]
+        |
+            <SCHEMA> { scope = SqlShow.Scope.SCHEMA; }
+            [ scopeName = CompoundIdentifier() ]
+        |
+            <MODEL> { scope = SqlShow.Scope.MODEL; }
+            scopeName = CompoundIdentifier()
+            [ <VERSION> version = SimpleIdentifier() ]
+        )
+    ]
+    { return new SqlShow(s.end(this), type, like, scope, scopeName, version); }
+}
+
+/** DESCRIBE MODEL name. */
+SqlNode SqlDescribeModel() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    <DESCRIBE> { s = span(); } <MODEL> name = CompoundIdentifier()
+    { return new SqlDescribeModel(s.end(name), name); }
+}
+
+/** COPY INTO table FROM 'file' [name = value ...]. */
+SqlNode SqlCopyInto() :
+{
+    final Span s;
+    final SqlIdentifier table;
+    final SqlNode source;
+    final SqlNodeList options;
+}
+{
+    <COPY> { s = span(); } <INTO> table = CompoundIdentifier()
+    <FROM> source = StringLiteral()
+    options = QuiverOptionalProperties()
+    { return new SqlCopyInto(s.end(this), table, source, options); }
+}
+
+/** CREATE [OR REPLACE] DATABASE [IF NOT EXISTS] name [COMMENT = '...']. */
+SqlCreate SqlCreateDatabase(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    final SqlNodeList options;
+}
+{
+    <DATABASE> ifNotExists = QuiverIfNotExists() name = CompoundIdentifier()
+    options = QuiverOptionalProperties()
+    { return new SqlCreateDatabase(s.end(this), replace, ifNotExists, name, options); }
+}
+
+/** CREATE [OR REPLACE] SCHEMA [IF NOT EXISTS] [database.]name. */
+SqlCreate SqlCreateSchemaStatement(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+}
+{
+    <SCHEMA> ifNotExists = QuiverIfNotExists() name = CompoundIdentifier()
+    { return SqlDdlNodes.createSchema(s.end(this), replace, ifNotExists, name); }
+}
+
+/** A column: name type [NOT NULL | NULL] [DEFAULT expression]. */
+void QuiverColumn(List<SqlNode> list) :
+{
+    final SqlIdentifier name;
+    SqlDataTypeSpec type;
+    SqlNode defaultValue = null;
+    ColumnStrategy strategy = null;
+    final Span s = span();
+}
+{
+    name = SimpleIdentifier() type = DataType()
+    (
+        <NOT> <NULL> { type = type.withNullable(false); }
+    |
+        <NULL> { type = type.withNullable(true); }
+    |
+        { type = type.withNullable(true); }
+    )
+    [
+        <DEFAULT_> defaultValue = Expression(ExprContext.ACCEPT_SUB_QUERY)
+        { strategy = ColumnStrategy.DEFAULT; }
+    ]
+    [ <PRIMARY> <KEY> { type = type.withNullable(false); } ]
+    {
+        list.add(SqlDdlNodes.column(s.add(name).end(this), name, type, defaultValue,
+            strategy == null ? (type.getNullable() ? ColumnStrategy.NULLABLE
+                : ColumnStrategy.NOT_NULLABLE) : strategy));
+    }
+}
+
+/** A table element: a column, or PRIMARY KEY (columns). */
+void QuiverTableElement(List<SqlNode> list) :
+{
+    final Span s = span();
+    final SqlNodeList columns;
+}
+{
+    (
+        <PRIMARY> <KEY> columns = ParenthesizedSimpleIdentifierList()
+        { list.add(SqlDdlNodes.primary(s.end(this), null, columns)); }
+    |
+        QuiverColumn(list)
+    )
+}
+
+SqlNodeList QuiverTableElementList() :
+{
+    final Span s;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+}
+{
+    <LPAREN> { s = span(); }
+    QuiverTableElement(list)
+    ( <COMMA> QuiverTableElement(list) )*
+    <RPAREN>
+    { return new SqlNodeList(list, s.end(this)); }
+}
+
+/** CREATE [OR REPLACE] TABLE [IF NOT EXISTS] name [(columns)] [AS query]. */
+SqlCreate SqlCreateTableStatement(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    SqlNodeList columns = null;
+    SqlNode query = null;
+}
+{
+    <TABLE> ifNotExists = QuiverIfNotExists() name = CompoundIdentifier()
+    [ columns = QuiverTableElementList() ]
+    [ <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) ]
+    {
+        return SqlDdlNodes.createTable(s.end(this), replace, ifNotExists, name, columns,
+            query);
+    }
+}
+
+/** FROM {'path' | ? | MODEL name [VERSION v]}: where a model version comes from. */
+ModelSource QuiverModelSource() :
+{
+    final SqlNode path;
+    final SqlNode parameter;
+    final SqlIdentifier model;
+    SqlIdentifier version = null;
+}
+{
+    <FROM>
+    (
+        path = StringLiteral() { return ModelSource.file(path); }
+    |
+        parameter = DynamicParam() { return ModelSource.file(parameter); }
+    |
+        <MODEL> model = CompoundIdentifier()
+        [ LOOKAHEAD(2) <VERSION> version = SimpleIdentifier() ]
+        { return ModelSource.model(model, version); }
+    )
+}
+
+/**
+ * CREATE [OR REPLACE] MODEL [IF NOT EXISTS] name [WITH VERSION v] FROM source
+ * [COMMENT = '...'] [METADATA = '{...}'].
+ */
+SqlCreate SqlCreateModel(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    SqlIdentifier version = null;
+    final ModelSource source;
+    final SqlNodeList options;
+}
+{
+    <MODEL> ifNotExists = QuiverIfNotExists() name = CompoundIdentifier()
+    [ <WITH> <VERSION> version = SimpleIdentifier() ]
+    source = QuiverModelSource()
+    options = QuiverOptionalProperties()
+    {
+        return new SqlCreateModel(s.end(this), replace, ifNotExists, name, version, source,
+            options);
+    }
+}
+
+/** CREATE [OR REPLACE] TAG [IF NOT EXISTS] name [ALLOWED_VALUES 'a' [, 'b']*]. */
+SqlCreate SqlCreateTag(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    final List<SqlNode> allowed = new ArrayList<SqlNode>();
+    SqlNode value;
+    final SqlNodeList options;
+}
+{
+    <TAG> ifNotExists = QuiverIfNotExists() name = CompoundIdentifier()
+    [
+        LOOKAHEAD(2) <ALLOWED_VALUES> value = StringLiteral() { allowed.add(value); }
+        ( LOOKAHEAD(2) <COMMA> value = StringLiteral() { allowed.add(value); } )*
+    ]
+    options = QuiverOptionalProperties()
+    {
+        return new SqlCreateTag(s.end(this), replace, ifNotExists, name,
+            new SqlNodeList(allowed, s.pos()), options);
+    }
+}
+
+SqlDrop SqlDropDatabase(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier name;
+}
+{
+    <DATABASE> ifExists = QuiverIfExists() name = CompoundIdentifier()
+    { return new SqlDropDatabase(s.end(this), ifExists, name); }
+}
+
+SqlDrop SqlDropSchemaStatement(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier name;
+}
+{
+    <SCHEMA> ifExists = QuiverIfExists() name = CompoundIdentifier()
+    { return SqlDdlNodes.dropSchema(s.end(this), false, ifExists, name); }
+}
+
+SqlDrop SqlDropTableStatement(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier name;
+}
+{
+    <TABLE> ifExists = QuiverIfExists() name = CompoundIdentifier()
+    { return SqlDdlNodes.dropTable(s.end(this), ifExists, name); }
+}
+
+SqlDrop SqlDropModel(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier name;
+}
+{
+    <MODEL> ifExists = QuiverIfExists() name = CompoundIdentifier()
+    { return new SqlDropModel(s.end(this), ifExists, name); }
+}
+
+SqlDrop SqlDropTag(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier name;
+}
+{
+    <TAG> ifExists = QuiverIfExists() name = CompoundIdentifier()
+    { return new SqlDropTag(s.end(this), ifExists, name); }
+}
+
+/** {@code tag = 'value' [, tag = 'value']*}. */
+SqlNodeList QuiverTagAssignments() :
+{
+    final Span s = span();
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+    SqlIdentifier tag;
+    SqlNode value;
+}
+{
+    tag = CompoundIdentifier() <EQ> value = StringLiteral()
+    { list.add(new SqlProperty(tag.getParserPosition(), tag, value)); }
+    (
+        <COMMA> tag = CompoundIdentifier() <EQ> value = StringLiteral()
+        { list.add(new SqlProperty(tag.getParserPosition(), tag, value)); }
+    )*
+    { return new SqlNodeList(list, s.end(this)); }
+}
+
+SqlNodeList QuiverCompoundNameList() :
+{
+    final Span s = span();
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+    SqlIdentifier name;
+}
+{
+    name = CompoundIdentifier() { list.add(name); }
+    ( <COMMA> name = CompoundIdentifier() { list.add(name); } )*
+    { return new SqlNodeList(list, s.end(this)); }
+}
+
+/** ALTER MODEL [IF EXISTS] name action. */
+SqlNode SqlAlterModel() :
+{
+    final Span s;
+    final boolean ifExists;
+    final SqlIdentifier name;
+    SqlIdentifier version = null;
+    SqlIdentifier target = null;
+    SqlNodeList list = null;
+    ModelSource source = null;
+    final SqlAlterModel.Action action;
+}
+{
+    <ALTER> { s = span(); } <MODEL> ifExists = QuiverIfExists() name = CompoundIdentifier()
+    (
+        <SET>
+        (
+            LOOKAHEAD(1) <TAG> list = QuiverTagAssignments()
+            { action = SqlAlterModel.Action.SET_TAGS; }
+        |
+            list = QuiverPropertyList() { action = SqlAlterModel.Action.SET_PROPERTIES; }
+        )
+    |
+        <UNSET>
+        (
+            LOOKAHEAD(1) <TAG> list = QuiverCompoundNameList()
+            { action = SqlAlterModel.Action.UNSET_TAGS; }
+        |
+            list = QuiverNameList() { action = SqlAlterModel.Action.UNSET_PROPERTIES; }
+        )
+    |
+        <RENAME> <TO> target = CompoundIdentifier() { action = SqlAlterModel.Action.RENAME; }
+    |
+        <ADD> <VERSION> version = SimpleIdentifier() source = QuiverModelSource()
+        list = QuiverOptionalProperties() { action = SqlAlterModel.Action.ADD_VERSION; }
+    |
+        <DROP> <VERSION> version = SimpleIdentifier() { action = SqlAlterModel.Action.DROP_VERSION; }
+    |
+        <VERSION> version = SimpleIdentifier()
+        (
+            <SET> <ALIAS> <EQ> target = SimpleIdentifier()
+            { action = SqlAlterModel.Action.SET_ALIAS; }
+        |
+            <UNSET> <ALIAS> { action = SqlAlterModel.Action.UNSET_ALIAS; }
+        )
+    |
+        <MODIFY> <VERSION> version = SimpleIdentifier()
+        (
+            <SET> list = QuiverPropertyList()
+            { action = SqlAlterModel.Action.MODIFY_VERSION_SET; }
+        |
+            <UNSET> list = QuiverNameList()
+            { action = SqlAlterModel.Action.MODIFY_VERSION_UNSET; }
+        )
+    )
+    {
+        return new SqlAlterModel(s.end(this), ifExists, name, action, version, target, list,
+            source);
+    }
+}
+
+/** COMMENT ON MODEL name IS 'text'. */
+SqlNode SqlCommentOnModel() :
+{
+    final Span s;
+    final SqlIdentifier name;
+    final SqlNode comment;
+}
+{
+    <COMMENT> { s = span(); } <ON> <MODEL> name = CompoundIdentifier()
+    <IS> comment = StringLiteral()
+    { return new SqlCommentOnModel(s.end(this), name, comment); }
+}
+
+/** LIST 'snow://model/name/versions/v/'. */
+SqlNode SqlListArtifacts() :
+{
+    final Span s;
+    final SqlNode location;
+}
+{
+    <LIST> { s = span(); } location = StringLiteral()
+    { return SqlArtifactCommand.list(s.end(this), location); }
+}
+
+/** GET 'snow://model/name/versions/v/file' 'file:///directory/'. */
+SqlNode SqlGetArtifact() :
+{
+    final Span s;
+    final SqlNode location;
+    final SqlNode target;
+}
+{
+    <GET> { s = span(); } location = StringLiteral() target = StringLiteral()
+    { return SqlArtifactCommand.get(s.end(this), location, target); }
+}
+
+/** MODEL(name [, version]), the target of a method call. */
+SqlNode ModelReference() :
+{
+    final Span s;
+    final SqlIdentifier model;
+    SqlIdentifier version = null;
+}
+{
+    <MODEL> { s = span(); } <LPAREN> model = CompoundIdentifier()
+    [ <COMMA> version = SimpleIdentifier() ]
+    <RPAREN>
+    { return new SqlModelReference(s.end(this), model, version); }
+}
+
+/**
+ * {@code !method(arguments)} after a model name or MODEL(...) reference: replaces the operand
+ * just parsed with a call of the model's method.
+ */
+void ModelMethodCall(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final Span callSpan;
+    final SqlIdentifier method;
+    final List<SqlNode> arguments = new ArrayList<SqlNode>();
+}
+{
+    <BANG> { callSpan = span(); }
+    method = SimpleIdentifier()
+    <LPAREN>
+    [
+        AddArg0(arguments, ExprContext.ACCEPT_SUB_QUERY)
+        ( <COMMA> AddArg(arguments, ExprContext.ACCEPT_SUB_QUERY) )*
+    ]
+    <RPAREN>
+    {
+        final Object target = list.remove(list.size() - 1);
+        list.add(ModelCalls.call(target, method, arguments, callSpan.end(this)));
+    }
+}
+
+/** A model alias of a WITH clause: {@code alias AS MODEL name [VERSION v]}. */
+void QuiverWithItem(List<SqlNode> queries, Map<String, SqlModelReference> models) :
+{
+    final SqlIdentifier alias;
+    final SqlIdentifier model;
+    SqlIdentifier version = null;
+    final List<SqlWithItem> items = new ArrayList<SqlWithItem>();
+}
+{
+    (
+        LOOKAHEAD(3)
+        alias = SimpleIdentifier() <AS> <MODEL> model = CompoundIdentifier()
+        [ LOOKAHEAD(2) <VERSION> version = SimpleIdentifier() ]
+        {
+            models.put(alias.getSimple(),
+                new SqlModelReference(alias.getParserPosition(), model, version));
+        }
+    |
+        AddWithItem(items, SqlLiteral.createBoolean(false, getPos()))
+        { queries.addAll(items); }
+    )
+}
+
+/**
+ * WITH alias AS MODEL name [VERSION v] [, other items] query: model aliases are resolved
+ * here, so the query that follows sees plain model calls.
+ */
+SqlNode SqlWithModel() :
+{
+    final Span s;
+    final List<SqlNode> queries = new ArrayList<SqlNode>();
+    final Map<String, SqlModelReference> models = new LinkedHashMap<String, SqlModelReference>();
+    final SqlNode body;
+}
+{
+    <WITH> { s = span(); }
+    QuiverWithItem(queries, models)
+    ( <COMMA> QuiverWithItem(queries, models) )*
+    body = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    { return ModelCalls.withModels(s.end(this), queries, models, body); }
+}

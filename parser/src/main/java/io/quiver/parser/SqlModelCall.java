@@ -1,0 +1,91 @@
+package io.quiver.parser;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * A call of a model's method, {@code m!predict(a, b)} or {@code MODEL(m, v)!predict(a, b)}.
+ *
+ * <p>It is an ordinary call of a user-defined function whose name, {@link ModelFunctionName},
+ * carries the model, method and version, qualified by the model's schema; so Calcite resolves it
+ * through the schema like any other function, and it prints back as the user wrote it.
+ */
+public final class SqlModelCall extends SqlBasicCall {
+  private final SqlIdentifier model;
+  private final @Nullable SqlIdentifier version;
+  private final SqlIdentifier method;
+
+  public SqlModelCall(
+      SqlParserPos pos,
+      SqlIdentifier model,
+      @Nullable SqlIdentifier version,
+      SqlIdentifier method,
+      List<? extends @Nullable SqlNode> arguments) {
+    super(function(model, version, method), arguments, pos);
+    this.model = requireNonNull(model, "model is null");
+    this.version = version;
+    this.method = requireNonNull(method, "method is null");
+  }
+
+  private static SqlUnresolvedFunction function(
+      SqlIdentifier model, @Nullable SqlIdentifier version, SqlIdentifier method) {
+    List<String> names = new ArrayList<>(model.names);
+    String simpleName = names.remove(names.size() - 1);
+    ModelFunctionName name =
+        new ModelFunctionName(
+            simpleName, method.getSimple(), version == null ? null : version.getSimple());
+    names.add(name.encode());
+    SqlIdentifier identifier = new SqlIdentifier(names, model.getParserPosition());
+    return new SqlUnresolvedFunction(
+        identifier, null, null, null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION);
+  }
+
+  /** The model's name as written, possibly qualified by database and schema. */
+  public SqlIdentifier model() {
+    return model;
+  }
+
+  /** The version or alias; null for the default version. */
+  public @Nullable SqlIdentifier version() {
+    return version;
+  }
+
+  public SqlIdentifier method() {
+    return method;
+  }
+
+  /** The same call on another model version. */
+  public SqlModelCall withTarget(SqlIdentifier model, @Nullable SqlIdentifier version) {
+    return new SqlModelCall(getParserPosition(), model, version, method, getOperandList());
+  }
+
+  @Override
+  public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    if (version == null) {
+      model.unparse(writer, 0, 0);
+    } else {
+      new SqlModelReference(model.getParserPosition(), model, version).unparse(writer, 0, 0);
+    }
+    writer.setNeedWhitespace(false);
+    writer.print("!");
+    writer.setNeedWhitespace(false);
+    method.unparse(writer, 0, 0);
+    writer.setNeedWhitespace(false);
+    SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.FUN_CALL, "(", ")");
+    for (SqlNode operand : getOperandList()) {
+      writer.sep(",");
+      operand.unparse(writer, 0, 0);
+    }
+    writer.endList(frame);
+  }
+}
