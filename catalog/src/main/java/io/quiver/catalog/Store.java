@@ -1,0 +1,173 @@
+package io.quiver.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Quiver store: an H2 database holding the catalog and the users' tables, and a folder of
+ * model artifacts. A store in a data folder survives restarts; an in-memory store lives as long
+ * as the process.
+ */
+public final class Store implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+  private static final int MAX_CONNECTIONS = 64;
+
+  private final String description;
+  private final Path artifactFolder;
+  private final boolean inMemory;
+  private final JdbcConnectionPool pool;
+  private final Catalog catalog;
+
+  private Store(String description, String url, Path artifactFolder, boolean inMemory) {
+    this.description = description;
+    this.artifactFolder = artifactFolder;
+    this.inMemory = inMemory;
+    this.pool = JdbcConnectionPool.create(url, "QUIVER", "");
+    this.pool.setMaxConnections(MAX_CONNECTIONS);
+    runScript("catalog.sql");
+    this.catalog = new Catalog(this);
+    catalog.bootstrap();
+  }
+
+  /** Opens (creating if needed) the store in a data folder. */
+  public static Store openFolder(Path dataFolder) {
+    Path folder = dataFolder.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(folder.resolve("artifacts"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the data folder " + folder, e);
+    }
+    String url = "jdbc:h2:file:" + folder.resolve("catalog") + ";DB_CLOSE_ON_EXIT=FALSE";
+    Store store = new Store(folder.toString(), url, folder.resolve("artifacts"), false);
+    LOG.info("Opened store in {}", folder);
+    return store;
+  }
+
+  /** Opens a new, empty store that lives in memory. */
+  public static Store openInMemory() {
+    String id = UUID.randomUUID().toString();
+    Path artifacts;
+    try {
+      artifacts = Files.createTempDirectory("quiver-artifacts-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create a folder for artifacts", e);
+    }
+    artifacts.toFile().deleteOnExit();
+    String url = "jdbc:h2:mem:quiver-" + id + ";DB_CLOSE_DELAY=-1";
+    return new Store("memory", url, artifacts, true);
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /** The pooled connections to the store's H2 database. */
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  /** Where model artifacts are kept, by checksum. */
+  public Path artifactFolder() {
+    return artifactFolder;
+  }
+
+  public boolean isInMemory() {
+    return inMemory;
+  }
+
+  /** Runs work in one H2 transaction: committed if it returns, rolled back if it throws. */
+  public <T> T transaction(Work<T> work) {
+    try (Connection connection = pool.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (RuntimeException | SQLException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("Store " + description + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs one statement outside any transaction (H2 commits DDL on its own). */
+  public void execute(String sql) {
+    try (Connection connection = pool.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new StoreException("Store " + description + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void runScript(String resource) {
+    String script = readResource(resource);
+    for (String sql : script.split(";\\s*\\n")) {
+      String statement = stripComments(sql);
+      if (!statement.isBlank()) {
+        execute(statement);
+      }
+    }
+  }
+
+  private static String readResource(String resource) {
+    try (InputStream in = Store.class.getResourceAsStream(resource)) {
+      requireNonNull(in, () -> "missing resource " + resource);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String stripComments(String sql) {
+    StringBuilder kept = new StringBuilder();
+    for (String line : sql.split("\n")) {
+      if (!line.trim().startsWith("--")) {
+        kept.append(line).append('\n');
+      }
+    }
+    return kept.toString().trim();
+  }
+
+  @Override public void close() {
+    if (!inMemory) {
+      execute("CHECKPOINT SYNC");
+    }
+    pool.dispose();
+    LOG.info("Closed store {}", description);
+  }
+
+  @Override public String toString() {
+    return "Store(" + description + ")";
+  }
+
+  /** Work done on a connection inside a transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /** A failure of the store itself, not of what the user asked. */
+  public static final class StoreException extends RuntimeException {
+    StoreException(String message, @Nullable Throwable cause) {
+      super(message, cause);
+    }
+  }
+}
