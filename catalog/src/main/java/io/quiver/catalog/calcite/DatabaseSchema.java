@@ -1,0 +1,43 @@
+package io.quiver.catalog.calcite;
+
+import static java.util.Objects.requireNonNull;
+
+import io.quiver.catalog.SchemaInfo;
+import io.quiver.catalog.Store;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.SchemaVersion;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+/** A database as Calcite sees it: its schemas, read from the catalog at each statement. */
+final class DatabaseSchema extends AbstractSchema {
+  private final Store store;
+  private final String database;
+  private final FunctionSource functionSource;
+  private final Map<String, Schema> systemSchemas;
+
+  DatabaseSchema(
+      Store store, String database, FunctionSource functionSource, Map<String, Schema> system) {
+    this.store = requireNonNull(store, "store is null");
+    this.database = requireNonNull(database, "database is null");
+    this.functionSource = requireNonNull(functionSource, "functionSource is null");
+    this.systemSchemas = Map.copyOf(system);
+  }
+
+  @Override protected Map<String, Schema> getSubSchemaMap() {
+    Map<String, Schema> schemas = new LinkedHashMap<>(systemSchemas);
+    for (SchemaInfo schema : store.catalog().schemas(database)) {
+      schemas.put(schema.name(), new QuiverSchema(store, schema, functionSource));
+    }
+    return schemas;
+  }
+
+  @Override public boolean isMutable() {
+    return false;
+  }
+
+  @Override public Schema snapshot(SchemaVersion version) {
+    return this;
+  }
+}

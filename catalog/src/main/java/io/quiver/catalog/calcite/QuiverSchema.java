@@ -1,0 +1,91 @@
+package io.quiver.catalog.calcite;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.Multimap;
+import io.quiver.catalog.SchemaInfo;
+import io.quiver.catalog.Store;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.jdbc.JdbcConvention;
+import org.apache.calcite.adapter.jdbc.JdbcSchema;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.schema.Function;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.Wrapper;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.lookup.Lookup;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlDialectFactoryImpl;
+import org.apache.calcite.util.BuiltInMethod;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * A schema as Calcite sees it: the tables of its H2 schema, reached through Calcite's JDBC
+ * adapter so that scans, filters and projections run in H2, and its models' methods as
+ * functions.
+ */
+final class QuiverSchema extends AbstractSchema implements Wrapper {
+  private final Store store;
+  private final SchemaInfo schema;
+  private final FunctionSource functionSource;
+  private final JdbcSchema tables;
+
+  QuiverSchema(Store store, SchemaInfo schema, FunctionSource functionSource) {
+    this.store = requireNonNull(store, "store is null");
+    this.schema = requireNonNull(schema, "schema is null");
+    this.functionSource = requireNonNull(functionSource, "functionSource is null");
+    SqlDialect dialect =
+        JdbcSchema.createDialect(SqlDialectFactoryImpl.INSTANCE, store.dataSource());
+    JdbcConvention convention =
+        JdbcConvention.of(dialect, expression(schema), "H2_" + schema.storageSchema());
+    this.tables =
+        new JdbcSchema(store.dataSource(), dialect, convention, null, schema.storageSchema());
+  }
+
+  /** How generated code finds this schema: {@code root.getSubSchema(db).getSubSchema(s)}. */
+  private static Expression expression(SchemaInfo schema) {
+    Expression root =
+        Expressions.call(DataContext.ROOT, BuiltInMethod.DATA_CONTEXT_GET_ROOT_SCHEMA.method);
+    Expression database =
+        Expressions.call(
+            root, BuiltInMethod.SCHEMA_GET_SUB_SCHEMA.method, Expressions.constant(schema.database()));
+    return Expressions.call(
+        database, BuiltInMethod.SCHEMA_GET_SUB_SCHEMA.method, Expressions.constant(schema.name()));
+  }
+
+  @Override public Lookup<Table> tables() {
+    return tables.tables();
+  }
+
+  @Override protected Multimap<String, Function> getFunctionMultimap() {
+    return functionSource.functions(store, schema);
+  }
+
+  @Override public Expression getExpression(@Nullable SchemaPlus parentSchema, String name) {
+    return expression(schema);
+  }
+
+  @Override public <C extends Object> @Nullable C unwrap(Class<C> type) {
+    if (type.isInstance(this)) {
+      return type.cast(this);
+    }
+    if (type.isInstance(tables)) {
+      return type.cast(tables);
+    }
+    if (type.isInstance(store.dataSource())) {
+      return type.cast(store.dataSource());
+    }
+    return null;
+  }
+
+  @Override public boolean isMutable() {
+    return false;
+  }
+
+  @Override public Schema snapshot(org.apache.calcite.schema.SchemaVersion version) {
+    return this;
+  }
+}

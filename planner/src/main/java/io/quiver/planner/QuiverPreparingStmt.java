@@ -1,0 +1,50 @@
+package io.quiver.planner;
+
+import java.util.function.UnaryOperator;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
+
+/** Prepares a query with the session's name resolution and Quiver's planner program. */
+final class QuiverPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt {
+  QuiverPreparingStmt(
+      CalcitePrepareImpl prepare,
+      CalcitePrepare.Context context,
+      Prepare.CatalogReader catalogReader,
+      RelDataTypeFactory typeFactory,
+      CalciteSchema schema,
+      EnumerableRel.Prefer prefer,
+      RelOptCluster cluster,
+      Convention resultConvention,
+      SqlRexConvertletTable convertletTable) {
+    super(
+        prepare,
+        context,
+        catalogReader,
+        typeFactory,
+        schema,
+        prefer,
+        cluster,
+        resultConvention,
+        convertletTable);
+  }
+
+  /** Validates with this statement's session-aware reader, whichever reader is passed in. */
+  @Override protected SqlValidator createSqlValidator(
+      Prepare.CatalogReader ignored, UnaryOperator<SqlValidator.Config> configTransform) {
+    return super.createSqlValidator(catalogReader, configTransform);
+  }
+
+  @Override protected Program getProgram() {
+    return super.getProgram();
+  }
+}
