@@ -36,9 +36,9 @@ import org.apache.arrow.memory.RootAllocator;
  * }
  * }</pre>
  *
- * <p>An invoker holds a lease on the cached session of its model version, so releasing the
- * version from the cache never closes the session under a running call. It is safe to use from
- * several threads; each {@link #invoke} has its own pipeline.
+ * <p>An invoker holds a lease on the cached session of its model version, so releasing the version
+ * from the cache never closes the session under a running call. It is safe to use from several
+ * threads; each {@link #invoke} has its own pipeline.
  */
 public final class ModelInvoker implements AutoCloseable {
   private static final BufferAllocator SHARED_ALLOCATOR = new RootAllocator();
@@ -54,15 +54,14 @@ public final class ModelInvoker implements AutoCloseable {
   private final Set<CloseableIterator<Object[]>> openCalls = new HashSet<>();
   private boolean closed;
 
-  private ModelInvoker(Builder builder, ArgumentLayout layout) throws InvalidModelException {
+  private ModelInvoker(
+      Builder builder, ArgumentLayout layout, ModelSession session, BufferAllocator allocator) {
     this.signature = builder.signature;
     this.layout = layout;
     this.batchSize = builder.batchSize;
     this.parallelism = builder.parallelism;
-    this.session = builder.sessions.acquire(builder.versionKey, builder.artifact);
-    this.allocator =
-        builder.allocator.newChildAllocator(
-            "model version " + builder.versionKey, 0, Long.MAX_VALUE);
+    this.session = session;
+    this.allocator = allocator;
     this.method = builder.displayName == null ? signature.method() : builder.displayName;
     this.runner = new ModelBatchRunner(session.session(), layout, method, allocator);
   }
@@ -89,10 +88,9 @@ public final class ModelInvoker implements AutoCloseable {
   }
 
   /**
-   * Calls the method on every argument row, in batches run in parallel, and returns the result
-   * rows in the same order: one Object[] per argument row with one value per output. The
-   * argument rows are read on the caller's thread as the results are consumed; close the result
-   * to stop early.
+   * Calls the method on every argument row, in batches run in parallel, and returns the result rows
+   * in the same order: one Object[] per argument row with one value per output. The argument rows
+   * are read on the caller's thread as the results are consumed; close the result to stop early.
    */
   public CloseableIterator<Object[]> invoke(Iterator<Object[]> argumentRows) {
     OrderedBatchPipeline pipeline =
@@ -113,8 +111,7 @@ public final class ModelInvoker implements AutoCloseable {
     try {
       return runner.apply(new Batch(0, 1, List.<Object[]>of(arguments))).get(0);
     } catch (OrtException e) {
-      throw new ModelInvocationException(
-          "Method " + method + " failed: " + e.getMessage(), e);
+      throw new ModelInvocationException("Method " + method + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -229,7 +226,15 @@ public final class ModelInvoker implements AutoCloseable {
         throw new IllegalStateException("argumentCount is not set");
       }
       ArgumentLayout layout = ArgumentLayout.forArgumentCount(signature, argumentCount);
-      return new ModelInvoker(this, layout);
+      ModelSession session = sessions.acquire(versionKey, artifact);
+      try {
+        String name = "model version " + versionKey;
+        BufferAllocator child = allocator.newChildAllocator(name, 0, Long.MAX_VALUE);
+        return new ModelInvoker(this, layout, session, child);
+      } catch (RuntimeException e) {
+        session.close();
+        throw e;
+      }
     }
 
     private static int positive(int value, String name) {

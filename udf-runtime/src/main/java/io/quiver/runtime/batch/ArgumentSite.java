@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the value being encoded comes from: method, argument, array element and row. Encoders
- * move one site along instead of allocating one per value; it only builds error messages.
+ * Where the value being encoded comes from: method, argument, array element and row. Encoders move
+ * one site along instead of allocating one per value; it only builds error messages.
  */
 final class ArgumentSite {
   private final String method;
@@ -85,7 +85,13 @@ final class ArgumentSite {
 
   InvalidArgumentException fractional(Object value, ElementType type) {
     return new InvalidArgumentException(
-        describe() + " is " + value + " in row " + rowNumber + "; input type " + type
+        describe()
+            + " is "
+            + value
+            + " in row "
+            + rowNumber
+            + "; input type "
+            + type
             + " takes whole numbers");
   }
 

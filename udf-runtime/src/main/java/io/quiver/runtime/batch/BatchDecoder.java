@@ -34,15 +34,15 @@ import java.util.function.IntFunction;
  * order.
  *
  * <p>A tensor output gives each row a scalar when the signature declares [N] or [N,1] (Float,
- * Double, Long, Integer, Short, Byte, Boolean, String; uint8 as Short) and a read-only
- * {@link List} otherwise; the rows are cut from the tensor's actual shape, not the declared one,
- * since some exporters declare a batch of 1 for outputs that hold the whole batch.
+ * Double, Long, Integer, Short, Byte, Boolean, String; uint8 as Short) and a read-only {@link List}
+ * otherwise; the rows are cut from the tensor's actual shape, not the declared one, since some
+ * exporters declare a batch of 1 for outputs that hold the whole batch.
  *
  * <p>A ZipMap output gives each row a {@link LinkedHashMap} from class label to Double. ONNX
- * Runtime hands the map over as a HashMap, which loses the model's class order; the entries are
- * put in the natural order of the labels (numeric for int64, lexicographic for strings). That is
- * the class order of scikit-learn exports, whose classes are sorted, but not of a ZipMap whose
- * string labels were given unsorted: the values stay right, only the entry order differs.
+ * Runtime hands the map over as a HashMap, which loses the model's class order; the entries are put
+ * in the natural order of the labels (numeric for int64, lexicographic for strings). That is the
+ * class order of scikit-learn exports, whose classes are sorted, but not of a ZipMap whose string
+ * labels were given unsorted: the values stay right, only the entry order differs.
  */
 final class BatchDecoder {
   private final MethodSignature signature;

@@ -5,8 +5,8 @@ import java.util.RandomAccess;
 import java.util.function.IntFunction;
 
 /**
- * A read-only list whose elements are read on access, for the array outputs of a row: it views
- * a slice of a primitive buffer and boxes an element only when it is asked for.
+ * A read-only list whose elements are read on access, for the array outputs of a row: it views a
+ * slice of a primitive buffer and boxes an element only when it is asked for.
  */
 final class IndexedList<T> extends AbstractList<T> implements RandomAccess {
   private final int size;

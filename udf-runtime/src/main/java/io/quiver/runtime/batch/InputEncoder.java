@@ -30,10 +30,10 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 /**
  * Encodes the arguments of a run into one model input.
  *
- * <p>Numbers and booleans go into a {@link FixedSizeListVector} with one list of K values per
- * row, so that the data buffer of its child vector holds the tensor contiguously in row-major
- * order; ONNX Runtime then reads that buffer in place. Strings go into a String array, the only
- * form ONNX Runtime takes them in.
+ * <p>Numbers and booleans go into a {@link FixedSizeListVector} with one list of K values per row,
+ * so that the data buffer of its child vector holds the tensor contiguously in row-major order;
+ * ONNX Runtime then reads that buffer in place. Strings go into a String array, the only form ONNX
+ * Runtime takes them in.
  */
 final class InputEncoder {
   private final InputBinding binding;
@@ -50,14 +50,29 @@ final class InputEncoder {
       throws OrtException {
     int valuesPerRow = valuesPerRow(rows, site);
     long[] shape = tensorShape(rows.runRows(), valuesPerRow);
-    String name = binding.input().name();
-    OrtEnvironment environment = OnnxEnvironment.get();
     if (type == ElementType.STRING) {
-      String[] values = new String[rows.runRows() * valuesPerRow];
-      fill(rows, valuesPerRow, site, (i, value) -> values[i] = ArgumentValues.toText(value, type, site));
-      return new EncodedInput(name, null, OnnxTensor.createTensor(environment, values, shape));
+      return encodeStrings(rows, valuesPerRow, shape, site);
     }
+    return encodeInArrow(rows, valuesPerRow, shape, site, allocator);
+  }
 
+  private EncodedInput encodeStrings(
+      RunRows rows, int valuesPerRow, long[] shape, ArgumentSite site) throws OrtException {
+    String[] values = new String[rows.runRows() * valuesPerRow];
+    fill(
+        rows,
+        valuesPerRow,
+        site,
+        (i, value) -> values[i] = ArgumentValues.toText(value, type, site));
+
+    OnnxTensor tensor = OnnxTensor.createTensor(OnnxEnvironment.get(), values, shape);
+    return new EncodedInput(binding.input().name(), null, tensor);
+  }
+
+  private EncodedInput encodeInArrow(
+      RunRows rows, int valuesPerRow, long[] shape, ArgumentSite site, BufferAllocator allocator)
+      throws OrtException {
+    String name = binding.input().name();
     FixedSizeListVector vector = FixedSizeListVector.empty(name, valuesPerRow, allocator);
     try {
       BaseFixedWidthVector values = allocate(vector, rows.runRows());
@@ -68,9 +83,9 @@ final class InputEncoder {
       vector.setValueCount(rows.runRows());
 
       long bytes = (long) rows.runRows() * valuesPerRow * values.getTypeWidth();
-      ByteBuffer data =
-          values.getDataBuffer().nioBuffer(0, Math.toIntExact(bytes)).order(ByteOrder.nativeOrder());
-      return new EncodedInput(name, vector, tensor(environment, data, shape));
+      ByteBuffer data = values.getDataBuffer().nioBuffer(0, Math.toIntExact(bytes));
+      OnnxTensor tensor = tensor(OnnxEnvironment.get(), data.order(ByteOrder.nativeOrder()), shape);
+      return new EncodedInput(name, vector, tensor);
     } catch (RuntimeException | OrtException e) {
       vector.close();
       throw e;
@@ -101,22 +116,26 @@ final class InputEncoder {
 
   private ElementWriter writer(BaseFixedWidthVector values, ArgumentSite site) {
     return switch (type) {
-      case FLOAT -> (i, value) ->
-          ((Float4Vector) values).set(i, ArgumentValues.toFloat(value, type, site));
-      case DOUBLE -> (i, value) ->
-          ((Float8Vector) values).set(i, ArgumentValues.toDouble(value, type, site));
-      case INT64 -> (i, value) ->
-          ((BigIntVector) values).set(i, ArgumentValues.toLong(value, type, site));
-      case INT32 -> (i, value) ->
-          ((IntVector) values).set(i, (int) ArgumentValues.toLong(value, type, site));
-      case INT16 -> (i, value) ->
-          ((SmallIntVector) values).set(i, (short) ArgumentValues.toLong(value, type, site));
-      case INT8 -> (i, value) ->
-          ((TinyIntVector) values).set(i, (byte) ArgumentValues.toLong(value, type, site));
-      case UINT8 -> (i, value) ->
-          ((UInt1Vector) values).set(i, (int) ArgumentValues.toLong(value, type, site));
-      case BOOL -> (i, value) ->
-          ((UInt1Vector) values).set(i, ArgumentValues.toBoolean(value, type, site) ? 1 : 0);
+      case FLOAT ->
+          (i, value) -> ((Float4Vector) values).set(i, ArgumentValues.toFloat(value, type, site));
+      case DOUBLE ->
+          (i, value) -> ((Float8Vector) values).set(i, ArgumentValues.toDouble(value, type, site));
+      case INT64 ->
+          (i, value) -> ((BigIntVector) values).set(i, ArgumentValues.toLong(value, type, site));
+      case INT32 ->
+          (i, value) -> ((IntVector) values).set(i, (int) ArgumentValues.toLong(value, type, site));
+      case INT16 ->
+          (i, value) ->
+              ((SmallIntVector) values).set(i, (short) ArgumentValues.toLong(value, type, site));
+      case INT8 ->
+          (i, value) ->
+              ((TinyIntVector) values).set(i, (byte) ArgumentValues.toLong(value, type, site));
+      case UINT8 ->
+          (i, value) ->
+              ((UInt1Vector) values).set(i, (int) ArgumentValues.toLong(value, type, site));
+      case BOOL ->
+          (i, value) ->
+              ((UInt1Vector) values).set(i, ArgumentValues.toBoolean(value, type, site) ? 1 : 0);
       case STRING -> throw new IllegalStateException("Strings are not kept in Arrow vectors");
     };
   }
@@ -219,15 +238,23 @@ final class InputEncoder {
         symbolic = dimension;
       } else {
         throw new InvalidArgumentException(
-            "Input '" + input.name() + "' has shape " + input.shape()
+            "Input '"
+                + input.name()
+                + "' has shape "
+                + input.shape()
                 + "; Quiver can fill in only one symbolic dimension after the batch");
       }
     }
     if (symbolic > 0) {
       if (known == 0 || valuesPerRow % known != 0) {
         throw new InvalidArgumentException(
-            "Input '" + input.name() + "' has shape " + input.shape() + ", which rows of "
-                + valuesPerRow + " values cannot fill");
+            "Input '"
+                + input.name()
+                + "' has shape "
+                + input.shape()
+                + ", which rows of "
+                + valuesPerRow
+                + " values cannot fill");
       }
       shape[symbolic] = valuesPerRow / known;
     }

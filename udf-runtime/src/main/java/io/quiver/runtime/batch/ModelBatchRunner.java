@@ -15,12 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a model method on a batch of argument rows: encodes them into Arrow-backed tensors, runs
- * the session, decodes the outputs and frees every buffer before returning.
+ * Runs a model method on a batch of argument rows: encodes them into Arrow-backed tensors, runs the
+ * session, decodes the outputs and frees every buffer before returning.
  *
  * <p>A model whose batch dimension is fixed runs the batch in runs of that many rows, the last one
- * padded by repeating its last row. Cancelling the batch stops a running ONNX Runtime call
- * through its run options' terminate flag.
+ * padded by repeating its last row. Cancelling the batch stops a running ONNX Runtime call through
+ * its run options' terminate flag.
  */
 public final class ModelBatchRunner implements BatchFunction {
   private static final Logger LOG = LoggerFactory.getLogger(ModelBatchRunner.class);

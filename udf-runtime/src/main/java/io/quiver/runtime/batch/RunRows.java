@@ -3,8 +3,8 @@ package io.quiver.runtime.batch;
 import java.util.List;
 
 /**
- * The argument rows of one model run. A model whose batch dimension is fixed runs exactly that
- * many rows; a shorter last run is padded by repeating its last row, whose results are dropped.
+ * The argument rows of one model run. A model whose batch dimension is fixed runs exactly that many
+ * rows; a shorter last run is padded by repeating its last row, whose results are dropped.
  *
  * @param rows the argument rows, at least one
  * @param runRows the rows the run has, padding included

@@ -41,8 +41,8 @@ public final class Batch {
   }
 
   /**
-   * Registers an action to run when the batch is cancelled, at once if it already is. The
-   * returned handle unregisters it; close it before freeing what the action touches.
+   * Registers an action to run when the batch is cancelled, at once if it already is. The returned
+   * handle unregisters it; close it before freeing what the action touches.
    */
   public Registration onCancel(Runnable action) {
     requireNonNull(action, "action is null");

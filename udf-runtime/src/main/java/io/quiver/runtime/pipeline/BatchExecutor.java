@@ -11,11 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The worker threads of the JVM that run batches.
  *
  * <p>One pool serves every pipeline, so queries reuse threads instead of starting their own. It
- * grows to the largest parallelism any pipeline asked for, which lets a query running alone get
- * all the threads it asked for; a pipeline never has more than its own parallelism of batches
- * unfinished, so it cannot take more than its share. Pipelines running at the same time share
- * the threads in submission order. Idle threads end after a minute, and all are daemons, so the
- * pool never keeps the JVM alive.
+ * grows to the largest parallelism any pipeline asked for, which lets a query running alone get all
+ * the threads it asked for; a pipeline never has more than its own parallelism of batches
+ * unfinished, so it cannot take more than its share. Pipelines running at the same time share the
+ * threads in submission order. Idle threads end after a minute, and all are daemons, so the pool
+ * never keeps the JVM alive.
  */
 final class BatchExecutor {
   private static final ThreadPoolExecutor POOL =

@@ -43,8 +43,13 @@ final class BatchTask implements Runnable {
       List<Object[]> rows = function.apply(batch);
       if (rows.size() != batch.rows().size()) {
         throw new ModelInvocationException(
-            "Batch " + batch.index() + " of " + batch.rows().size() + " rows gave "
-                + rows.size() + " result rows");
+            "Batch "
+                + batch.index()
+                + " of "
+                + batch.rows().size()
+                + " rows gave "
+                + rows.size()
+                + " result rows");
       }
       result.complete(rows);
     } catch (Throwable failure) {

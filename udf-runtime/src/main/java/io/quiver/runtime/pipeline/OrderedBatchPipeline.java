@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
- * Runs a function over batches of input rows on worker threads and yields the result rows in
- * input order.
+ * Runs a function over batches of input rows on worker threads and yields the result rows in input
+ * order.
  *
  * <p>The input is read on the consumer's thread, in batches of {@code batchSize} rows, each
  * submitted to the workers as soon as it is read. At most {@code parallelism + 1} batches are in
@@ -23,9 +23,9 @@ import java.util.concurrent.Executor;
  * therefore stays bounded whatever the size of the input.
  *
  * <p>A batch that fails closes the pipeline, and its exception is rethrown to the consumer as
- * thrown by the function when unchecked. {@link #close()} may be called from any thread: it
- * cancels the batches in flight, waits until the running ones have stopped (and so freed their
- * memory), and is idempotent. The pipeline does not close its input; its owner does.
+ * thrown by the function when unchecked. {@link #close()} may be called from any thread: it cancels
+ * the batches in flight, waits until the running ones have stopped (and so freed their memory), and
+ * is idempotent. The pipeline does not close its input; its owner does.
  */
 public final class OrderedBatchPipeline implements CloseableIterator<Object[]> {
   private final Iterator<Object[]> input;
@@ -57,7 +57,10 @@ public final class OrderedBatchPipeline implements CloseableIterator<Object[]> {
     this.function = requireNonNull(function, "function is null");
     if (batchSize < 1 || parallelism < 1) {
       throw new IllegalArgumentException(
-          "batchSize is " + batchSize + " and parallelism " + parallelism
+          "batchSize is "
+              + batchSize
+              + " and parallelism "
+              + parallelism
               + "; both must be at least 1");
     }
     this.batchSize = batchSize;
@@ -71,11 +74,13 @@ public final class OrderedBatchPipeline implements CloseableIterator<Object[]> {
     while (current == null || position == current.size()) {
       current = null;
       submitWhileRoom();
-      BatchTask oldest = pending.poll();
+      BatchTask oldest = pending.peek();
       if (oldest == null) {
         return false;
       }
-      current = resultOf(oldest);
+      List<Object[]> results = resultOf(oldest);
+      pending.poll();
+      current = results;
       position = 0;
     }
     return true;
@@ -143,8 +148,9 @@ public final class OrderedBatchPipeline implements CloseableIterator<Object[]> {
   }
 
   private List<Object[]> resultOf(BatchTask task) {
+    List<Object[]> results;
     try {
-      return task.awaitResult();
+      results = task.awaitResult();
     } catch (RuntimeException | Error e) {
       boolean closedMeanwhile = closed;
       close();
@@ -153,6 +159,10 @@ public final class OrderedBatchPipeline implements CloseableIterator<Object[]> {
       }
       throw e;
     }
+    if (closed) {
+      throw new ModelInvocationException("The model call was closed while running");
+    }
+    return results;
   }
 
   private void finished(BatchTask task) {

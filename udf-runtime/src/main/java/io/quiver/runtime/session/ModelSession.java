@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A lease on a cached ONNX Runtime session. The session stays open at least until the lease is
- * closed, even if the model version is released from the cache meanwhile. Runs on the session
- * may come from any number of threads.
+ * closed, even if the model version is released from the cache meanwhile. Runs on the session may
+ * come from any number of threads.
  */
 public final class ModelSession implements AutoCloseable {
   private final String versionKey;

@@ -6,6 +6,10 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import io.quiver.runtime.InvalidModelException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -16,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * ONNX Runtime sessions cached per model version.
  *
  * <p>A session is loaded on the first {@link #acquire} of its version key, from the artifact
- * supplier given there, and shared by every caller and thread afterwards. {@link #release} drops
- * it from the cache; the session itself is closed only when the last lease on it is returned, so
- * a batch that is running keeps its session.
+ * supplier given there, and shared by every caller and thread afterwards. {@link #release} drops it
+ * from the cache; the session itself is closed only when the last lease on it is returned, so a
+ * batch that is running keeps its session.
  */
 public final class ModelSessionCache implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ModelSessionCache.class);
@@ -67,9 +71,15 @@ public final class ModelSessionCache implements AutoCloseable {
     }
   }
 
+  /** Like {@link #acquire(String, Supplier)}, reading the artifact from a file when loading. */
+  public ModelSession acquire(String versionKey, Path artifact) throws InvalidModelException {
+    requireNonNull(artifact, "artifact is null");
+    return acquire(versionKey, () -> readArtifact(artifact));
+  }
+
   /**
-   * Drops a model version from the cache. Its session is closed once every lease on it is
-   * returned; the next {@link #acquire} loads the model again.
+   * Drops a model version from the cache. Its session is closed once every lease on it is returned;
+   * the next {@link #acquire} loads the model again.
    */
   public void release(String versionKey) {
     requireNonNull(versionKey, "versionKey is null");
@@ -90,6 +100,14 @@ public final class ModelSessionCache implements AutoCloseable {
   public void close() {
     for (String versionKey : sessions.keySet()) {
       release(versionKey);
+    }
+  }
+
+  private static byte[] readArtifact(Path artifact) {
+    try {
+      return Files.readAllBytes(artifact);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read model artifact " + artifact, e);
     }
   }
 

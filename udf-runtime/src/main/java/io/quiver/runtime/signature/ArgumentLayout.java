@@ -12,16 +12,16 @@ import java.util.stream.Collectors;
  * How the SQL arguments of a call bind to the inputs of a model method.
  *
  * <ul>
- *   <li>A single input of shape [N,F] with F fixed takes F scalar arguments, one per column, or
- *       one array argument of length F. When F is 1 (or the shape is [N]) it takes one scalar.
+ *   <li>A single input of shape [N,F] with F fixed takes F scalar arguments, one per column, or one
+ *       array argument of length F. When F is 1 (or the shape is [N]) it takes one scalar.
  *   <li>A single input of shape [N,?] takes one array argument of any length, or any number of
  *       scalar arguments greater than one, each a column.
  *   <li>Several inputs take one argument each: a scalar for [N] or [N,1], an array of K for [N,K].
  * </ul>
  *
- * <p>An input of higher rank takes the product of its dimensions after the first as K, in
- * row-major order. Every input must have the batch of rows as its first dimension; when it is
- * fixed (a model exported for batches of 1, say), the method runs that many rows at a time.
+ * <p>An input of higher rank takes the product of its dimensions after the first as K, in row-major
+ * order. Every input must have the batch of rows as its first dimension; when it is fixed (a model
+ * exported for batches of 1, say), the method runs that many rows at a time.
  */
 public final class ArgumentLayout {
   private final MethodSignature signature;
@@ -39,8 +39,8 @@ public final class ArgumentLayout {
   /**
    * The layout for a call with this many arguments.
    *
-   * @throws InvalidArgumentException if no layout takes that many arguments; the message lists
-   *     the accepted ones
+   * @throws InvalidArgumentException if no layout takes that many arguments; the message lists the
+   *     accepted ones
    * @throws ModelInvocationException if the method cannot be called on rows at all
    */
   public static ArgumentLayout forArgumentCount(MethodSignature signature, int argumentCount) {

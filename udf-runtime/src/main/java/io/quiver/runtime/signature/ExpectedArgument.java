@@ -35,7 +35,8 @@ public record ExpectedArgument(
 
   /** How errors name the argument: "Argument 3 (input 'features', column 3)". */
   public String describe() {
-    String where = column == 0 ? "input '" + input + "'" : "input '" + input + "', column " + column;
+    String where =
+        column == 0 ? "input '" + input + "'" : "input '" + input + "', column " + column;
     return "Argument " + position + " (" + where + ")";
   }
 

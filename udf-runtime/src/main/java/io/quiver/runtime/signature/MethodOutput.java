@@ -10,9 +10,9 @@ import java.util.List;
  * One output of a model method.
  *
  * <p>A {@link OutputKind#TENSOR} output has a {@code type} and a {@code shape} whose first
- * dimension is the batch. A {@link OutputKind#ZIPMAP} output is a sequence with one map per row;
- * it has a {@code keyType} (int64 or string) and a {@code valueType}, no {@code type}, and the
- * shape [-1].
+ * dimension is the batch. A {@link OutputKind#ZIPMAP} output is a sequence with one map per row; it
+ * has a {@code keyType} (int64 or string) and a {@code valueType}, no {@code type}, and the shape
+ * [-1].
  */
 @JsonPropertyOrder({"name", "kind", "type", "shape", "keyType", "valueType"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -50,9 +50,9 @@ public record MethodOutput(
   }
 
   /**
-   * Values one row receives from a tensor output: 1 for a scalar ([N] or [N,1]), K for [N,K] or
-   * any shape whose dimensions after the first multiply to K, -1 when one of them is symbolic.
-   * A ZipMap output gives one map per row and answers 1.
+   * Values one row receives from a tensor output: 1 for a scalar ([N] or [N,1]), K for [N,K] or any
+   * shape whose dimensions after the first multiply to K, -1 when one of them is symbolic. A ZipMap
+   * output gives one map per row and answers 1.
    */
   public int valuesPerRow() {
     return kind == OutputKind.ZIPMAP ? 1 : Shapes.valuesPerRow(shape);

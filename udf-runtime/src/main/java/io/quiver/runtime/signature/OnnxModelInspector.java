@@ -69,7 +69,8 @@ public final class OnnxModelInspector {
     String owner = "output '" + node.getName() + "'";
     ValueInfo info = node.getInfo();
     if (info instanceof TensorInfo tensor) {
-      return MethodOutput.tensor(node.getName(), elementType(tensor.onnxType, owner), shape(tensor));
+      return MethodOutput.tensor(
+          node.getName(), elementType(tensor.onnxType, owner), shape(tensor));
     }
     if (info instanceof SequenceInfo sequence && sequence.sequenceOfMaps) {
       return zipMap(node.getName(), sequence.mapInfo, owner);
@@ -106,8 +107,9 @@ public final class OnnxModelInspector {
       case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT8 -> ElementType.UINT8;
       case ONNX_TENSOR_ELEMENT_DATA_TYPE_BOOL -> ElementType.BOOL;
       case ONNX_TENSOR_ELEMENT_DATA_TYPE_STRING -> ElementType.STRING;
-      default -> throw unsupported(
-          owner + " has element type " + type + "; supported types are " + SUPPORTED_TYPES);
+      default ->
+          throw unsupported(
+              owner + " has element type " + type + "; supported types are " + SUPPORTED_TYPES);
     };
   }
 
