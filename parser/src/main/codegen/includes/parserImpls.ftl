@@ -548,6 +548,8 @@ void ModelMethodCall(List<Object> list, ExprContext exprContext, Span s) :
     final Span callSpan;
     final SqlIdentifier method;
     final List<SqlNode> arguments = new ArrayList<SqlNode>();
+    SqlNode call;
+    SqlIdentifier field;
 }
 {
     <BANG> { callSpan = span(); }
@@ -560,7 +562,25 @@ void ModelMethodCall(List<Object> list, ExprContext exprContext, Span s) :
     <RPAREN>
     {
         final Object target = list.remove(list.size() - 1);
-        list.add(ModelCalls.call(target, method, arguments, callSpan.end(this)));
+        call = ModelCalls.call(target, method, arguments, callSpan.end(this));
+    }
+    (
+        LOOKAHEAD(2) <COLON> field = SimpleIdentifier()
+        { call = SqlStdOperatorTable.DOT.createCall(callSpan.end(this), call, field); }
+    )*
+    { list.add(call); }
+}
+
+/** {@code expression::type}, Snowflake's cast. */
+void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlDataTypeSpec type;
+}
+{
+    <DOUBLE_COLON> type = DataType()
+    {
+        final SqlNode operand = (SqlNode) list.remove(list.size() - 1);
+        list.add(SqlStdOperatorTable.CAST.createCall(s.end(this), operand, type));
     }
 }
 

@@ -4,4 +4,5 @@ import java.time.OffsetDateTime;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** A database of the catalog. */
-public record DatabaseInfo(long id, String name, @Nullable String comment, OffsetDateTime createdOn) {}
+public record DatabaseInfo(
+    long id, String name, @Nullable String comment, OffsetDateTime createdOn) {}

@@ -22,7 +22,9 @@ public final class Names {
         return new ObjectName(names.get(0), names.get(1), names.get(2));
       default:
         throw QuiverException.invalid(
-            "Name " + identifier + " has too many parts; write name, schema.name or"
+            "Name "
+                + identifier
+                + " has too many parts; write name, schema.name or"
                 + " database.schema.name");
     }
   }

@@ -18,7 +18,8 @@ public record ObjectName(String database, String schema, String name) {
   }
 
   /** The name as a user would type it: {@code ML.PUBLIC.CHURN}, quoting parts that need it. */
-  @Override public String toString() {
+  @Override
+  public String toString() {
     return quote(database) + "." + quote(schema) + "." + quote(name);
   }
 

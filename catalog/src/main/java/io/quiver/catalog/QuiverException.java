@@ -3,8 +3,8 @@ package io.quiver.catalog;
 import static java.util.Objects.requireNonNull;
 
 /**
- * An error in what a user asked for, with its category. Its message names the object and says
- * what is allowed; it carries no stack trace worth showing to the user.
+ * An error in what a user asked for, with its category. Its message names the object and says what
+ * is allowed; it carries no stack trace worth showing to the user.
  */
 public final class QuiverException extends RuntimeException {
   /** What kind of mistake the user made. */

@@ -11,8 +11,8 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The state of one connection: its store, current database and schema, and the parameters set
- * with {@code ALTER SESSION}.
+ * The state of one connection: its store, current database and schema, and the parameters set with
+ * {@code ALTER SESSION}.
  */
 public final class Session {
   /** The key under which a connection's properties hold its session. */

@@ -2,6 +2,7 @@ package io.quiver.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import io.quiver.catalog.model.ModelRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Quiver store: an H2 database holding the catalog and the users' tables, and a folder of
- * model artifacts. A store in a data folder survives restarts; an in-memory store lives as long
- * as the process.
+ * One Quiver store: an H2 database holding the catalog and the users' tables, and a folder of model
+ * artifacts. A store in a data folder survives restarts; an in-memory store lives as long as the
+ * process.
  */
 public final class Store implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Store.class);
@@ -32,6 +33,7 @@ public final class Store implements AutoCloseable {
   private final boolean inMemory;
   private final JdbcConnectionPool pool;
   private final Catalog catalog;
+  private final ModelRegistry models;
 
   private Store(String description, String url, Path artifactFolder, boolean inMemory) {
     this.description = description;
@@ -42,6 +44,7 @@ public final class Store implements AutoCloseable {
     runScript("catalog.sql");
     this.catalog = new Catalog(this);
     catalog.bootstrap();
+    this.models = new ModelRegistry(this);
   }
 
   /** Opens (creating if needed) the store in a data folder. */
@@ -74,6 +77,11 @@ public final class Store implements AutoCloseable {
 
   public Catalog catalog() {
     return catalog;
+  }
+
+  /** The models of this store. */
+  public ModelRegistry models() {
+    return models;
   }
 
   /** The pooled connections to the store's H2 database. */
@@ -146,7 +154,8 @@ public final class Store implements AutoCloseable {
     return kept.toString().trim();
   }
 
-  @Override public void close() {
+  @Override
+  public void close() {
     if (!inMemory) {
       execute("CHECKPOINT SYNC");
     }
@@ -154,7 +163,8 @@ public final class Store implements AutoCloseable {
     LOG.info("Closed store {}", description);
   }
 
-  @Override public String toString() {
+  @Override
+  public String toString() {
     return "Store(" + description + ")";
   }
 

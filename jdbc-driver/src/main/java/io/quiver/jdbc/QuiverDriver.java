@@ -19,8 +19,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Quiver's JDBC driver. {@code jdbc:quiver:<folder>} opens a persistent store, {@code
- * jdbc:quiver:mem:} an in-memory one, and {@code jdbc:quiver:remote:url=http://host:port} a
- * Quiver server.
+ * jdbc:quiver:mem:} an in-memory one, and {@code jdbc:quiver:remote:url=http://host:port} a Quiver
+ * server.
  */
 public class QuiverDriver extends Driver {
   /** Quiver's version, as the driver reports it. */
@@ -36,16 +36,18 @@ public class QuiverDriver extends Driver {
     super(QuiverPrepare::new);
   }
 
-  @Override protected String getConnectStringPrefix() {
+  @Override
+  protected String getConnectStringPrefix() {
     return StoreLocation.PREFIX;
   }
 
-  @Override protected DriverVersion createDriverVersion() {
-    return new DriverVersion(
-        "Quiver JDBC Driver", VERSION, "Quiver", VERSION, true, 0, 1, 0, 1);
+  @Override
+  protected DriverVersion createDriverVersion() {
+    return new DriverVersion("Quiver JDBC Driver", VERSION, "Quiver", VERSION, true, 0, 1, 0, 1);
   }
 
-  @Override public @Nullable Connection connect(String url, Properties info) throws SQLException {
+  @Override
+  public @Nullable Connection connect(String url, Properties info) throws SQLException {
     if (!acceptsURL(url)) {
       return null;
     }
@@ -77,19 +79,23 @@ public class QuiverDriver extends Driver {
     return new org.apache.calcite.avatica.remote.Driver().connect(url, info);
   }
 
-  @Override protected Handler createHandler() {
+  @Override
+  protected Handler createHandler() {
     return new HandlerImpl() {
-      @Override public void onConnectionInit(AvaticaConnection connection) throws SQLException {
+      @Override
+      public void onConnectionInit(AvaticaConnection connection) throws SQLException {
         super.onConnectionInit(connection);
         StoreLocation location =
             (StoreLocation) ((CalciteConnection) connection).getProperties().get(LOCATION_PROPERTY);
         Store store = StoreRegistry.acquire(location);
         CalciteConnection calcite = (CalciteConnection) connection;
-        Session.attach(calcite, new Session(store, Catalog.DEFAULT_DATABASE, Catalog.DEFAULT_SCHEMA));
+        Session.attach(
+            calcite, new Session(store, Catalog.DEFAULT_DATABASE, Catalog.DEFAULT_SCHEMA));
         QuiverEngine.of(store).calciteCatalog().synchronize(calcite.getRootSchema());
       }
 
-      @Override public void onConnectionClose(AvaticaConnection connection) {
+      @Override
+      public void onConnectionClose(AvaticaConnection connection) {
         super.onConnectionClose(connection);
         StoreRegistry.release(Session.of((CalciteConnection) connection).store());
       }

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * Where a {@code jdbc:quiver:} URL points: a data folder, a private in-memory store ({@code
- * mem:}), an in-memory store shared by name within the process ({@code mem:NAME}), or a server
- * ({@code remote:url=http://host:port}). Properties may follow the location after {@code ;}.
+ * Where a {@code jdbc:quiver:} URL points: a data folder, a private in-memory store ({@code mem:}),
+ * an in-memory store shared by name within the process ({@code mem:NAME}), or a server ({@code
+ * remote:url=http://host:port}). Properties may follow the location after {@code ;}.
  */
 record StoreLocation(Kind kind, String value, Properties properties) {
   /** The kinds of location. */
@@ -48,7 +48,9 @@ record StoreLocation(Kind kind, String value, Properties properties) {
     }
     if (location.isEmpty()) {
       throw new IllegalArgumentException(
-          "The URL " + url + " names no store; write jdbc:quiver:<data folder>,"
+          "The URL "
+              + url
+              + " names no store; write jdbc:quiver:<data folder>,"
               + " jdbc:quiver:mem: or jdbc:quiver:remote:url=http://host:port");
     }
     String folder = Path.of(location).toAbsolutePath().normalize().toString();

@@ -8,8 +8,8 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * The stores open in this process, shared by every connection to the same location and closed
- * when the last of them closes, so that another process may then open the folder.
+ * The stores open in this process, shared by every connection to the same location and closed when
+ * the last of them closes, so that another process may then open the folder.
  */
 final class StoreRegistry {
   private static final Map<String, Store> BY_LOCATION = new HashMap<>();

@@ -41,6 +41,23 @@ public final class ModelCalls {
         pos.getEndColumnNum());
   }
 
+  /** Whether a statement or expression calls a model anywhere. */
+  public static boolean contains(SqlNode node) {
+    boolean[] found = {false};
+    node.accept(
+        new SqlShuttle() {
+          @Override
+          public @Nullable SqlNode visit(SqlCall call) {
+            if (call instanceof SqlModelCall) {
+              found[0] = true;
+              return call;
+            }
+            return super.visit(call);
+          }
+        });
+    return found[0];
+  }
+
   /**
    * A WITH statement whose items may bind model aliases ({@code mv AS MODEL m VERSION v}): calls on
    * an alias become calls on the model version it names.

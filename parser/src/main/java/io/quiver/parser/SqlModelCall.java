@@ -69,8 +69,20 @@ public final class SqlModelCall extends SqlBasicCall {
     return new SqlModelCall(getParserPosition(), model, version, method, getOperandList());
   }
 
+  /**
+   * Prints the call in parentheses, {@code (m!predict(a))}, so that it reads back the same wherever
+   * it stands, including before {@code .field}.
+   */
   @Override
   public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    writer.print("(");
+    writer.setNeedWhitespace(false);
+    unparseCall(writer);
+    writer.setNeedWhitespace(false);
+    writer.print(")");
+  }
+
+  private void unparseCall(SqlWriter writer) {
     if (version == null) {
       model.unparse(writer, 0, 0);
     } else {

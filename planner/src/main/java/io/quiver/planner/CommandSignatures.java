@@ -24,8 +24,8 @@ import org.apache.calcite.runtime.Bindable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Wraps a command as a prepared statement: its result columns and parameters are known when it
- * is prepared, and it runs when the statement executes, with the values bound to it.
+ * Wraps a command as a prepared statement: its result columns and parameters are known when it is
+ * prepared, and it runs when the statement executes, with the values bound to it.
  */
 final class CommandSignatures {
   private CommandSignatures() {}
@@ -36,8 +36,11 @@ final class CommandSignatures {
     List<ColumnMetaData> columns =
         update ? List.of(column(0, ResultColumn.bigint("ROWCOUNT"))) : columns(command);
     Bindable<T> bindable =
-        dataContext -> rows(command, new CommandContext(
-            session, parameters(dataContext, command), connection(context)), update);
+        dataContext ->
+            rows(
+                command,
+                new CommandContext(session, parameters(dataContext, command), connection(context)),
+                update);
     return new CalcitePrepare.CalciteSignature<>(
         sql,
         parameters(command),

@@ -21,39 +21,48 @@ final class ForwardingContext implements CalcitePrepare.Context {
     this.rootSchema = requireNonNull(rootSchema, "rootSchema is null");
   }
 
-  @Override public JavaTypeFactory getTypeFactory() {
+  @Override
+  public JavaTypeFactory getTypeFactory() {
     return delegate.getTypeFactory();
   }
 
-  @Override public CalciteSchema getRootSchema() {
+  @Override
+  public CalciteSchema getRootSchema() {
     return rootSchema;
   }
 
-  @Override public CalciteSchema getMutableRootSchema() {
+  @Override
+  public CalciteSchema getMutableRootSchema() {
     return delegate.getMutableRootSchema();
   }
 
-  @Override public List<String> getDefaultSchemaPath() {
+  @Override
+  public List<String> getDefaultSchemaPath() {
     return delegate.getDefaultSchemaPath();
   }
 
-  @Override public CalciteConnectionConfig config() {
+  @Override
+  public CalciteConnectionConfig config() {
     return delegate.config();
   }
 
-  @Override public CalcitePrepare.SparkHandler spark() {
+  @Override
+  public CalcitePrepare.SparkHandler spark() {
     return delegate.spark();
   }
 
-  @Override public DataContext getDataContext() {
+  @Override
+  public DataContext getDataContext() {
     return delegate.getDataContext();
   }
 
-  @Override public @Nullable List<String> getObjectPath() {
+  @Override
+  public @Nullable List<String> getObjectPath() {
     return delegate.getObjectPath();
   }
 
-  @Override public RelRunner getRelRunner() {
+  @Override
+  public RelRunner getRelRunner() {
     return delegate.getRelRunner();
   }
 }

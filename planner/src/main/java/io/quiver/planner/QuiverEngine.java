@@ -5,10 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.quiver.catalog.Session;
 import io.quiver.catalog.Store;
 import io.quiver.catalog.calcite.CalciteCatalog;
-import io.quiver.catalog.calcite.FunctionSource;
 import io.quiver.catalog.command.CommandHandler;
 import io.quiver.catalog.command.DatabaseCommandHandler;
 import io.quiver.catalog.command.PreparedCommand;
+import io.quiver.catalog.model.ModelCommandHandler;
+import io.quiver.runtime.session.ModelSessionCache;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +28,9 @@ public final class QuiverEngine {
 
   private QuiverEngine(Store store) {
     requireNonNull(store, "store is null");
-    this.calciteCatalog = new CalciteCatalog(store, FunctionSource.NONE, database -> Map.of());
-    this.handlers = List.of(new DatabaseCommandHandler());
+    this.calciteCatalog = new CalciteCatalog(store, new ModelFunctions(), database -> Map.of());
+    this.handlers = List.of(new DatabaseCommandHandler(), new ModelCommandHandler());
+    store.models().onVersionReleased(ModelSessionCache.shared()::release);
   }
 
   /** The engine of a store, created on first use. */

@@ -14,6 +14,7 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.schema.impl.LongSchemaVersion;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
@@ -21,11 +22,12 @@ import org.apache.calcite.sql.parser.SqlParser;
 
 /**
  * Calcite's statement preparation, with Quiver's additions: statements Quiver runs itself (DDL,
- * SHOW, USE, COPY) become commands; names resolve against the session's database and schema;
- * and queries get Quiver's planner rules.
+ * SHOW, USE, COPY) become commands; names resolve against the session's database and schema; and
+ * queries get Quiver's planner rules.
  */
 public class QuiverPrepare extends CalcitePrepareImpl {
-  @Override public <T> CalciteSignature<T> prepareSql(
+  @Override
+  public <T> CalciteSignature<T> prepareSql(
       Context context, Query<T> query, Type elementType, long maxRowCount) {
     if (query.sql == null) {
       return super.prepareSql(context, query, elementType, maxRowCount);
@@ -33,11 +35,17 @@ public class QuiverPrepare extends CalcitePrepareImpl {
     Session session = session(context);
     Context fresh = synchronize(context, session);
     SqlNode statement = parse(fresh.config(), query.sql);
-    Optional<PreparedCommand> command = QuiverEngine.of(session.store()).prepare(statement, session);
+    Optional<PreparedCommand> command =
+        QuiverEngine.of(session.store()).prepare(statement, session);
     if (command.isPresent()) {
       return CommandSignatures.of(query.sql, command.get(), session, fresh);
     }
-    return super.prepareSql(fresh, query, elementType, maxRowCount);
+    ModelCallChecks.check(statement, session);
+    try {
+      return super.prepareSql(fresh, query, elementType, maxRowCount);
+    } catch (CalciteContextException e) {
+      throw ValidationErrors.translate(e, session);
+    }
   }
 
   static Session session(Context context) {
@@ -45,8 +53,8 @@ public class QuiverPrepare extends CalcitePrepareImpl {
   }
 
   /**
-   * Brings the connection's root schema up to date with the catalog's databases; when that
-   * changes anything, the statement sees a new snapshot of the root.
+   * Brings the connection's root schema up to date with the catalog's databases; when that changes
+   * anything, the statement sees a new snapshot of the root.
    */
   private static Context synchronize(Context context, Session session) {
     boolean changed =
@@ -82,7 +90,8 @@ public class QuiverPrepare extends CalcitePrepareImpl {
         .withIdentifierMaxLength(io.quiver.catalog.Catalog.MAX_IDENTIFIER_LENGTH);
   }
 
-  @Override protected CalcitePreparingStmt getPreparingStmt(
+  @Override
+  protected CalcitePreparingStmt getPreparingStmt(
       Context context,
       Type elementType,
       CalciteCatalogReader catalogReader,

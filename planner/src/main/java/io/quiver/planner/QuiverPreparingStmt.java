@@ -1,5 +1,6 @@
 package io.quiver.planner;
 
+import io.quiver.catalog.Session;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.jdbc.CalcitePrepare;
@@ -39,12 +40,18 @@ final class QuiverPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt 
   }
 
   /** Validates with this statement's session-aware reader, whichever reader is passed in. */
-  @Override protected SqlValidator createSqlValidator(
+  @Override
+  protected SqlValidator createSqlValidator(
       Prepare.CatalogReader ignored, UnaryOperator<SqlValidator.Config> configTransform) {
     return super.createSqlValidator(catalogReader, configTransform);
   }
 
-  @Override protected Program getProgram() {
-    return super.getProgram();
+  @Override
+  protected Program getProgram() {
+    Session session = QuiverPrepare.session(context);
+    return Programs.sequence(
+        super.getProgram(),
+        new ModelCallProgram(
+            ModelCallDefaults.batchSize(session), ModelCallDefaults.threads(session)));
   }
 }

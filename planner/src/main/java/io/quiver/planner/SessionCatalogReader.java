@@ -33,7 +33,8 @@ final class SessionCatalogReader extends CalciteCatalogReader {
       RelDataTypeFactory typeFactory,
       CalciteConnectionConfig config) {
     List<List<String>> paths = new ArrayList<>();
-    session.database()
+    session
+        .database()
         .ifPresent(
             database -> {
               session.schema().ifPresent(schema -> paths.add(List.of(database, schema)));

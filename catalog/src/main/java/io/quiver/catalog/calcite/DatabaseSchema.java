@@ -25,7 +25,8 @@ final class DatabaseSchema extends AbstractSchema {
     this.systemSchemas = Map.copyOf(system);
   }
 
-  @Override protected Map<String, Schema> getSubSchemaMap() {
+  @Override
+  protected Map<String, Schema> getSubSchemaMap() {
     Map<String, Schema> schemas = new LinkedHashMap<>(systemSchemas);
     for (SchemaInfo schema : store.catalog().schemas(database)) {
       schemas.put(schema.name(), new QuiverSchema(store, schema, functionSource));
@@ -33,11 +34,13 @@ final class DatabaseSchema extends AbstractSchema {
     return schemas;
   }
 
-  @Override public boolean isMutable() {
+  @Override
+  public boolean isMutable() {
     return false;
   }
 
-  @Override public Schema snapshot(SchemaVersion version) {
+  @Override
+  public Schema snapshot(SchemaVersion version) {
     return this;
   }
 }

@@ -2,20 +2,22 @@ package io.quiver.catalog.calcite;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.Multimap;
 import io.quiver.catalog.SchemaInfo;
 import io.quiver.catalog.Store;
+import java.util.Collection;
+import java.util.Set;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
 import org.apache.calcite.adapter.jdbc.JdbcSchema;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.rel.type.RelProtoDataType;
 import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.Wrapper;
-import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.schema.lookup.Lookup;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlDialectFactoryImpl;
@@ -23,11 +25,10 @@ import org.apache.calcite.util.BuiltInMethod;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * A schema as Calcite sees it: the tables of its H2 schema, reached through Calcite's JDBC
- * adapter so that scans, filters and projections run in H2, and its models' methods as
- * functions.
+ * A schema as Calcite sees it: the tables of its H2 schema, reached through Calcite's JDBC adapter
+ * so that scans, filters and projections run in H2, and its models' methods as functions.
  */
-final class QuiverSchema extends AbstractSchema implements Wrapper {
+final class QuiverSchema implements Schema, Wrapper {
   private final Store store;
   private final SchemaInfo schema;
   private final FunctionSource functionSource;
@@ -51,24 +52,74 @@ final class QuiverSchema extends AbstractSchema implements Wrapper {
         Expressions.call(DataContext.ROOT, BuiltInMethod.DATA_CONTEXT_GET_ROOT_SCHEMA.method);
     Expression database =
         Expressions.call(
-            root, BuiltInMethod.SCHEMA_GET_SUB_SCHEMA.method, Expressions.constant(schema.database()));
+            root,
+            BuiltInMethod.SCHEMA_GET_SUB_SCHEMA.method,
+            Expressions.constant(schema.database()));
     return Expressions.call(
         database, BuiltInMethod.SCHEMA_GET_SUB_SCHEMA.method, Expressions.constant(schema.name()));
   }
 
-  @Override public Lookup<Table> tables() {
+  @Override
+  public Lookup<Table> tables() {
     return tables.tables();
   }
 
-  @Override protected Multimap<String, Function> getFunctionMultimap() {
-    return functionSource.functions(store, schema);
+  @Override
+  public Collection<Function> getFunctions(String name) {
+    return functionSource.functions(store, schema, name);
   }
 
-  @Override public Expression getExpression(@Nullable SchemaPlus parentSchema, String name) {
+  @Override
+  public Set<String> getFunctionNames() {
+    return functionSource.functionNames(store, schema);
+  }
+
+  @Override
+  public Lookup<? extends Schema> subSchemas() {
+    return Lookup.empty();
+  }
+
+  @Deprecated
+  @Override
+  public @Nullable Table getTable(String name) {
+    return tables().get(name);
+  }
+
+  @Deprecated
+  @Override
+  public Set<String> getTableNames() {
+    return tables().getNames(LikePattern.any());
+  }
+
+  @Deprecated
+  @Override
+  public @Nullable Schema getSubSchema(String name) {
+    return null;
+  }
+
+  @Deprecated
+  @Override
+  public Set<String> getSubSchemaNames() {
+    return Set.of();
+  }
+
+  @Override
+  public @Nullable RelProtoDataType getType(String name) {
+    return null;
+  }
+
+  @Override
+  public Set<String> getTypeNames() {
+    return Set.of();
+  }
+
+  @Override
+  public Expression getExpression(@Nullable SchemaPlus parentSchema, String name) {
     return expression(schema);
   }
 
-  @Override public <C extends Object> @Nullable C unwrap(Class<C> type) {
+  @Override
+  public <C extends Object> @Nullable C unwrap(Class<C> type) {
     if (type.isInstance(this)) {
       return type.cast(this);
     }
@@ -81,11 +132,13 @@ final class QuiverSchema extends AbstractSchema implements Wrapper {
     return null;
   }
 
-  @Override public boolean isMutable() {
+  @Override
+  public boolean isMutable() {
     return false;
   }
 
-  @Override public Schema snapshot(org.apache.calcite.schema.SchemaVersion version) {
+  @Override
+  public Schema snapshot(org.apache.calcite.schema.SchemaVersion version) {
     return this;
   }
 }

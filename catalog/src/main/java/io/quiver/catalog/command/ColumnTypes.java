@@ -10,8 +10,8 @@ import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlTypeNameSpec;
 
 /**
- * Column types as H2 stores them, from the types users write (Snowflake's names included) and
- * from the JDBC types of query results.
+ * Column types as H2 stores them, from the types users write (Snowflake's names included) and from
+ * the JDBC types of query results.
  */
 final class ColumnTypes {
   private ColumnTypes() {}

@@ -9,8 +9,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * What a command sees when it runs: the session, the values bound to its parameters, and the
- * connection it runs on, through which it may run SQL of its own (for example the query of
- * {@code CREATE TABLE ... AS SELECT}).
+ * connection it runs on, through which it may run SQL of its own (for example the query of {@code
+ * CREATE TABLE ... AS SELECT}).
  */
 public record CommandContext(
     Session session, List<@Nullable Object> parameters, Connection connection) {

@@ -26,9 +26,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Loads a CSV file into a table in one transaction: every line is converted to the columns'
- * types before anything is committed, so a malformed line loads nothing and its error names the
- * line and column.
+ * Loads a CSV file into a table in one transaction: every line is converted to the columns' types
+ * before anything is committed, so a malformed line loads nothing and its error names the line and
+ * column.
  */
 final class CsvLoader {
   static final List<ResultColumn> RESULT_COLUMNS =
@@ -92,21 +92,28 @@ final class CsvLoader {
       throw QuiverException.notFound("File " + path.toAbsolutePath() + " cannot be read");
     }
     List<Tables.Column> columns = Tables.columns(store, schema, table.name());
-    long loaded = store.transaction(connection -> {
-      try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-          CSVParser parser = format().parse(reader);
-          PreparedStatement insert = connection.prepareStatement(insertSql(columns))) {
-        return insertAll(parser, insert, columns);
-      } catch (IOException | UncheckedIOException e) {
-        throw QuiverException.invalid(
-            "File " + path + " is not well-formed CSV: " + e.getMessage() + "; nothing was loaded");
-      }
-    });
+    long loaded =
+        store.transaction(
+            connection -> {
+              try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+                  CSVParser parser = format().parse(reader);
+                  PreparedStatement insert = connection.prepareStatement(insertSql(columns))) {
+                return insertAll(parser, insert, columns);
+              } catch (IOException | UncheckedIOException e) {
+                throw QuiverException.invalid(
+                    "File "
+                        + path
+                        + " is not well-formed CSV: "
+                        + e.getMessage()
+                        + "; nothing was loaded");
+              }
+            });
     return new Object[] {path.toString(), "LOADED", loaded, loaded};
   }
 
   private CSVFormat format() {
-    return CSVFormat.RFC4180.builder()
+    return CSVFormat.RFC4180
+        .builder()
         .setDelimiter(options.delimiter())
         .setSkipHeaderRecord(options.header())
         .setHeader()
@@ -121,8 +128,15 @@ final class CsvLoader {
       long line = parser.getCurrentLineNumber();
       if (record.size() != columns.size()) {
         throw QuiverException.invalid(
-            "Line " + line + " has " + record.size() + " fields; table " + table + " has "
-                + columns.size() + " columns; nothing was loaded");
+            "Line "
+                + line
+                + " has "
+                + record.size()
+                + " fields; table "
+                + table
+                + " has "
+                + columns.size()
+                + " columns; nothing was loaded");
       }
       for (int i = 0; i < columns.size(); i++) {
         insert.setObject(i + 1, convert(record.get(i), columns.get(i), line, i + 1));
@@ -206,8 +220,18 @@ final class CsvLoader {
   private QuiverException badValue(
       String text, Tables.Column column, long line, int position, String reason) {
     return QuiverException.invalid(
-        "Line " + line + ", column " + position + " (" + column.name() + "): '" + text
-            + "' cannot be loaded into " + table + " because " + reason
+        "Line "
+            + line
+            + ", column "
+            + position
+            + " ("
+            + column.name()
+            + "): '"
+            + text
+            + "' cannot be loaded into "
+            + table
+            + " because "
+            + reason
             + "; nothing was loaded");
   }
 }

@@ -7,6 +7,7 @@ import io.quiver.catalog.ObjectName;
 import io.quiver.catalog.QuiverException;
 import io.quiver.catalog.SchemaInfo;
 import io.quiver.catalog.Session;
+import io.quiver.parser.ModelCalls;
 import io.quiver.parser.SqlCopyInto;
 import io.quiver.parser.SqlCreateDatabase;
 import io.quiver.parser.SqlDropDatabase;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.calcite.sql.SqlDescribeTable;
+import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSetOption;
 import org.apache.calcite.sql.ddl.SqlCreateSchema;
@@ -27,8 +29,8 @@ import org.apache.calcite.sql.ddl.SqlDropTable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Databases, schemas and tables: their CREATE, DROP, SHOW and DESCRIBE statements, USE, COPY
- * INTO, and the session parameters of ALTER SESSION.
+ * Databases, schemas and tables: their CREATE, DROP, SHOW and DESCRIBE statements, USE, COPY INTO,
+ * and the session parameters of ALTER SESSION.
  */
 public final class DatabaseCommandHandler implements CommandHandler {
   private static final List<ResultColumn> SHOW_DATABASES =
@@ -62,7 +64,8 @@ public final class DatabaseCommandHandler implements CommandHandler {
 
   private final TableCommands tables = new TableCommands();
 
-  @Override public Optional<PreparedCommand> prepare(SqlNode statement, Session session) {
+  @Override
+  public Optional<PreparedCommand> prepare(SqlNode statement, Session session) {
     if (statement instanceof SqlCreateDatabase) {
       return Optional.of(createDatabase((SqlCreateDatabase) statement));
     }
@@ -95,6 +98,10 @@ public final class DatabaseCommandHandler implements CommandHandler {
     }
     if (statement instanceof SqlShow) {
       return show((SqlShow) statement);
+    }
+    if (statement instanceof SqlInsert
+        && ModelCalls.contains(((SqlInsert) statement).getSource())) {
+      return Optional.of(tables.insertFromQuery((SqlInsert) statement));
     }
     return Optional.empty();
   }
@@ -133,7 +140,8 @@ public final class DatabaseCommandHandler implements CommandHandler {
           session
               .store()
               .catalog()
-              .createSchema(name.get(0), name.get(1), statement.getReplace(), statement.ifNotExists);
+              .createSchema(
+                  name.get(0), name.get(1), statement.getReplace(), statement.ifNotExists);
           session.use(name.get(0), name.get(1));
         });
   }
@@ -159,8 +167,7 @@ public final class DatabaseCommandHandler implements CommandHandler {
           List<String> names = statement.name().names;
           boolean database =
               statement.target() == SqlUse.Target.DATABASE
-                  || (statement.target() == SqlUse.Target.SCHEMA_OR_DATABASE
-                      && names.size() == 1);
+                  || (statement.target() == SqlUse.Target.SCHEMA_OR_DATABASE && names.size() == 1);
           if (database) {
             String name = Names.simple(statement.name(), "Database");
             catalog.requireDatabase(name);

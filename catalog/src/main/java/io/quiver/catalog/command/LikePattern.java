@@ -32,7 +32,8 @@ public final class LikePattern {
   }
 
   public boolean matches(String name) {
-    return pattern == null || pattern.matcher(name.toUpperCase(Locale.ROOT)).matches()
+    return pattern == null
+        || pattern.matcher(name.toUpperCase(Locale.ROOT)).matches()
         || pattern.matcher(name).matches();
   }
 }

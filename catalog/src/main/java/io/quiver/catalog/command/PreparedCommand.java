@@ -27,17 +27,35 @@ public interface PreparedCommand {
   /** A command with parameters that returns no rows. */
   static PreparedCommand update(List<Integer> parameterTypes, Action action) {
     return new PreparedCommand() {
-      @Override public List<ResultColumn> columns() {
+      @Override
+      public List<ResultColumn> columns() {
         return List.of();
       }
 
-      @Override public List<Integer> parameterTypes() {
+      @Override
+      public List<Integer> parameterTypes() {
         return parameterTypes;
       }
 
-      @Override public CommandResult execute(CommandContext context) {
+      @Override
+      public CommandResult execute(CommandContext context) {
         action.run(context);
         return CommandResult.done();
+      }
+    };
+  }
+
+  /** A command that returns no rows and reports how many it changed. */
+  static PreparedCommand counting(Counter counter) {
+    return new PreparedCommand() {
+      @Override
+      public List<ResultColumn> columns() {
+        return List.of();
+      }
+
+      @Override
+      public CommandResult execute(CommandContext context) {
+        return CommandResult.updated(counter.run(context));
       }
     };
   }
@@ -45,11 +63,13 @@ public interface PreparedCommand {
   /** A command that answers with rows. */
   static PreparedCommand query(List<ResultColumn> columns, Query query) {
     return new PreparedCommand() {
-      @Override public List<ResultColumn> columns() {
+      @Override
+      public List<ResultColumn> columns() {
         return columns;
       }
 
-      @Override public CommandResult execute(CommandContext context) {
+      @Override
+      public CommandResult execute(CommandContext context) {
         return CommandResult.rows(query.rows(context));
       }
     };
@@ -62,6 +82,12 @@ public interface PreparedCommand {
   @FunctionalInterface
   interface Action {
     void run(CommandContext context);
+  }
+
+  /** The work of a command that changes rows, returning how many. */
+  @FunctionalInterface
+  interface Counter {
+    long run(CommandContext context);
   }
 
   /** The work of a command that answers with rows. */

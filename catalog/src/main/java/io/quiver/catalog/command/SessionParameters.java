@@ -21,20 +21,30 @@ public final class SessionParameters {
     Integer limit = LIMITS.get(name);
     if (limit == null) {
       throw QuiverException.invalid(
-          "Unknown session parameter " + name + "; parameters are " + String.join(", ",
-              new java.util.TreeSet<>(LIMITS.keySet())));
+          "Unknown session parameter "
+              + name
+              + "; parameters are "
+              + String.join(", ", new java.util.TreeSet<>(LIMITS.keySet())));
     }
     int number;
     try {
       number = Integer.parseInt(String.valueOf(value).trim());
     } catch (NumberFormatException e) {
       throw QuiverException.invalid(
-          "Session parameter " + name + " takes a whole number from 1 to " + limit + ", not "
+          "Session parameter "
+              + name
+              + " takes a whole number from 1 to "
+              + limit
+              + ", not "
               + value);
     }
     if (number < 1 || number > limit) {
       throw QuiverException.invalid(
-          "Session parameter " + name + " takes a whole number from 1 to " + limit + ", not "
+          "Session parameter "
+              + name
+              + " takes a whole number from 1 to "
+              + limit
+              + ", not "
               + number);
     }
   }

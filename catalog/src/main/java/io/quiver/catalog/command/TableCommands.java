@@ -7,6 +7,8 @@ import io.quiver.catalog.QuiverException;
 import io.quiver.catalog.SchemaInfo;
 import io.quiver.catalog.Session;
 import io.quiver.catalog.Store;
+import io.quiver.parser.SqlCopyInto;
+import io.quiver.parser.SqlProperties;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -15,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.ddl.SqlColumnDeclaration;
 import org.apache.calcite.sql.ddl.SqlCreateTable;
@@ -24,7 +28,6 @@ import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.dialect.H2SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.quiver.parser.SqlCopyInto;
 
 /** CREATE TABLE (with columns, or AS a query), DROP TABLE and COPY INTO. */
 final class TableCommands {
@@ -85,7 +88,9 @@ final class TableCommands {
           try (Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + Tables.h2Name(schema, table));
             statement.execute(
-                "ALTER TABLE " + Tables.h2Name(schema, staging) + " RENAME TO "
+                "ALTER TABLE "
+                    + Tables.h2Name(schema, staging)
+                    + " RENAME TO "
                     + Tables.quote(table));
           }
           return null;
@@ -133,7 +138,9 @@ final class TableCommands {
       ResultSetMetaData metaData = prepared.getMetaData();
       if (names != null && names.size() != metaData.getColumnCount()) {
         throw QuiverException.invalid(
-            "CREATE TABLE names " + names.size() + " columns but its query returns "
+            "CREATE TABLE names "
+                + names.size()
+                + " columns but its query returns "
                 + metaData.getColumnCount());
       }
       List<String> columns = new ArrayList<>();
@@ -154,12 +161,28 @@ final class TableCommands {
   }
 
   private static void populate(ObjectName table, SqlNode query, CommandContext context) {
-    String insert = "INSERT INTO " + table + " " + sqlOf(query);
-    try (Statement statement = context.connection().createStatement()) {
-      statement.executeUpdate(insert);
-    } catch (SQLException e) {
-      throw QuiverException.invalid(e.getMessage());
-    }
+    SchemaInfo schema = schemaOf(context.session(), table);
+    QueryCopier.copy(context, sqlOf(query), schema, table.name(), null);
+  }
+
+  /**
+   * {@code INSERT INTO t [(columns)] <query>} whose query calls models: Quiver runs the query and
+   * writes its rows into H2 in one transaction, as Calcite's own INSERT can write only what H2
+   * computes itself.
+   */
+  PreparedCommand insertFromQuery(SqlInsert insert) {
+    return PreparedCommand.counting(
+        context -> {
+          Session session = context.session();
+          ObjectName name = Names.object((SqlIdentifier) insert.getTargetTable(), session);
+          SchemaInfo schema = schemaOf(session, name);
+          Tables.requireTable(session.store(), schema, name);
+          List<String> columns =
+              insert.getTargetColumnList() == null
+                  ? null
+                  : SqlProperties.names(insert.getTargetColumnList());
+          return QueryCopier.copy(context, sqlOf(insert.getSource()), schema, name.name(), columns);
+        });
   }
 
   /** A query as SQL text that Quiver's parser reads back to the same query. */

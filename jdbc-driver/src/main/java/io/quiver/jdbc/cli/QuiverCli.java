@@ -4,8 +4,14 @@ import io.quiver.jdbc.QuiverDriver;
 import io.quiver.jdbc.server.QuiverServer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +27,9 @@ import sqlline.SqlLine;
  *   quiver server [--port N] [--host H] [--data DIR]
  * </pre>
  *
- * The data folder is {@code --data}, else {@code QUIVER_DATA}, else {@code ./quiver-data}.
+ * The data folder is {@code --data}, else {@code QUIVER_DATA}, else {@code ./quiver-data}. A script
+ * run exits with 0 when every statement succeeded, 1 when one failed and 2 when the command line is
+ * wrong.
  */
 public final class QuiverCli {
   private static final String USAGE =
@@ -29,30 +37,35 @@ public final class QuiverCli {
           + "       quiver run FILE.sql [--data DIR]\n"
           + "       quiver server [--port 8765] [--host 127.0.0.1] [--data DIR]";
 
-  /** The width of a script's output: wide enough that sqlline truncates no result row. */
-  private static final int SCRIPT_WIDTH = 100_000;
+  private static final int SUCCESS = 0;
+  private static final int FAILURE = 1;
+  private static final int USAGE_ERROR = 2;
 
   private QuiverCli() {}
 
   public static void main(String[] arguments) throws Exception {
-    System.exit(run(arguments, System.err));
+    System.exit(run(arguments, System.out, System.err));
   }
 
-  static int run(String[] arguments, PrintStream errors) throws Exception {
+  static int run(String[] arguments, PrintStream out, PrintStream errors) throws Exception {
     Options options;
     try {
       options = Options.parse(arguments);
     } catch (IllegalArgumentException e) {
       errors.println(e.getMessage());
       errors.println(USAGE);
-      return 2;
+      return USAGE_ERROR;
+    }
+    if (options.help) {
+      out.println(USAGE);
+      return SUCCESS;
     }
     QuiverDriver.load();
     switch (options.command) {
       case "run":
-        return runScript(options, errors);
+        return runScript(options, out, errors);
       case "server":
-        return serve(options);
+        return serve(options, errors);
       default:
         return interactive(options);
     }
@@ -65,50 +78,76 @@ public final class QuiverCli {
             new String[] {"-u", url(options), "-n", "", "-p", "", "--isolation=TRANSACTION_NONE"},
             null,
             false);
-    return status == SqlLine.Status.OK ? 0 : 1;
+    return status == SqlLine.Status.OK ? SUCCESS : FAILURE;
   }
 
-  private static int runScript(Options options, PrintStream errors) throws IOException {
-    if (options.script == null || !Files.isReadable(options.script)) {
-      errors.println("quiver run: cannot read script " + options.script);
-      return 2;
+  private static int runScript(Options options, PrintStream out, PrintStream errors) {
+    String script;
+    try {
+      script = Files.readString(options.script);
+    } catch (IOException e) {
+      errors.println(unreadable(options.script, e));
+      return USAGE_ERROR;
     }
-    System.setProperty("org.jline.terminal.dumb", "true");
-    SqlLine sqlline = new SqlLine();
-    SqlLine.Status status =
-        sqlline.begin(
-            new String[] {
-              "-u", url(options), "-n", "", "-p", "", "--isolation=TRANSACTION_NONE",
-              "--showWarnings=false", "--force=false", "--silent=true", "--verbose=false",
-              "--maxWidth=" + SCRIPT_WIDTH, "-f", options.script.toString()
-            },
-            null,
-            false);
-    return status == SqlLine.Status.OK ? 0 : 1;
+    try (Connection connection = DriverManager.getConnection(url(options))) {
+      return new ScriptRunner(connection, out, errors).run(script) ? SUCCESS : FAILURE;
+    } catch (SQLException | RuntimeException e) {
+      errors.println(
+          "Error: cannot open the data folder "
+              + dataFolder(options)
+              + ": "
+              + ErrorMessages.describe(e, ""));
+      return FAILURE;
+    }
   }
 
-  private static int serve(Options options) throws Exception {
-    QuiverServer server = QuiverServer.start(options.data, options.host, options.port);
+  private static String unreadable(Path script, IOException failure) {
+    String reason;
+    if (failure instanceof NoSuchFileException) {
+      reason = "it does not exist";
+    } else if (failure instanceof AccessDeniedException) {
+      reason = "permission is denied";
+    } else if (failure instanceof CharacterCodingException) {
+      reason = "it is not UTF-8 text";
+    } else {
+      reason = String.valueOf(failure.getMessage());
+    }
+    return "Cannot read the script " + script + " (" + reason + "); give a readable .sql file";
+  }
+
+  private static int serve(Options options, PrintStream errors) throws InterruptedException {
+    QuiverServer server;
+    try {
+      server = QuiverServer.start(options.data, options.host, options.port);
+    } catch (SQLException | RuntimeException e) {
+      errors.println("Error: the server did not start: " + ErrorMessages.describe(e, ""));
+      return FAILURE;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                },
-                "quiver-shutdown"));
+    Thread shutdown =
+        new Thread(
+            () -> {
+              server.close();
+              stopped.countDown();
+            },
+            "quiver-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdown);
     stopped.await();
-    return 0;
+    return SUCCESS;
+  }
+
+  private static Path dataFolder(Options options) {
+    return options.data.toAbsolutePath().normalize();
   }
 
   private static String url(Options options) {
-    return "jdbc:quiver:" + options.data.toAbsolutePath().normalize();
+    return "jdbc:quiver:" + dataFolder(options);
   }
 
   /** The launcher's command line. */
   private static final class Options {
     String command = "sqlline";
+    boolean help;
     Path script;
     Path data;
     String host = QuiverServer.DEFAULT_HOST;
@@ -119,36 +158,63 @@ public final class QuiverCli {
       String environment = System.getenv("QUIVER_DATA");
       options.data = Path.of(environment == null ? "quiver-data" : environment);
       List<String> rest = new ArrayList<>(List.of(arguments));
+      if (rest.contains("--help") || rest.contains("-h")) {
+        options.help = true;
+        return options;
+      }
       if (!rest.isEmpty() && (rest.get(0).equals("run") || rest.get(0).equals("server"))) {
         options.command = rest.remove(0);
       }
       if (options.command.equals("run")) {
         if (rest.isEmpty() || rest.get(0).startsWith("--")) {
-          throw new IllegalArgumentException("quiver run needs a script file");
+          throw new IllegalArgumentException("quiver run needs a script: quiver run FILE.sql");
         }
         options.script = Path.of(rest.remove(0));
       }
-      for (int i = 0; i < rest.size(); i++) {
-        String flag = rest.get(i);
-        if (i + 1 >= rest.size()) {
+      options.parseFlags(rest);
+      return options;
+    }
+
+    private void parseFlags(List<String> flags) {
+      for (int i = 0; i < flags.size(); i += 2) {
+        String flag = flags.get(i);
+        if (!flag.startsWith("--")) {
+          throw new IllegalArgumentException("Unknown command or argument " + flag);
+        }
+        if (i + 1 >= flags.size()) {
           throw new IllegalArgumentException("Flag " + flag + " needs a value");
         }
-        String value = rest.get(++i);
-        switch (flag) {
-          case "--data":
-            options.data = Path.of(value);
-            break;
-          case "--port":
-            options.port = Integer.parseInt(value);
-            break;
-          case "--host":
-            options.host = value;
-            break;
-          default:
-            throw new IllegalArgumentException("Unknown flag " + flag);
-        }
+        parseFlag(flag, flags.get(i + 1));
       }
-      return options;
+    }
+
+    private void parseFlag(String flag, String value) {
+      switch (flag) {
+        case "--data":
+          data = Path.of(value);
+          break;
+        case "--port":
+          port = port(value);
+          break;
+        case "--host":
+          host = value;
+          break;
+        default:
+          throw new IllegalArgumentException("Unknown flag " + flag);
+      }
+    }
+
+    private static int port(String value) {
+      try {
+        int port = Integer.parseInt(value);
+        if (port >= 0 && port <= 65535) {
+          return port;
+        }
+      } catch (NumberFormatException e) {
+        // Reported below with the range a port must be in.
+      }
+      throw new IllegalArgumentException(
+          "Flag --port needs a number from 0 to 65535 (0 picks a free port), got " + value);
     }
   }
 }

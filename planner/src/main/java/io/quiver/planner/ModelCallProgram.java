@@ -1,0 +1,166 @@
+package io.quiver.planner;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelShuttleImpl;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.rex.RexVisitorImpl;
+import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+import org.apache.calcite.tools.Program;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The last step of planning: takes model calls out of every calculation ({@link EnumerableCalc})
+ * and runs each in a {@link ModelEvalRel} beneath it, so that a model sees batches of rows rather
+ * than one row at a time. Nested calls are taken out innermost first.
+ */
+final class ModelCallProgram implements Program {
+  private final int batchSize;
+  private final int threads;
+
+  ModelCallProgram(int batchSize, int threads) {
+    this.batchSize = batchSize;
+    this.threads = threads;
+  }
+
+  @Override
+  public RelNode run(
+      RelOptPlanner planner,
+      RelNode rel,
+      RelTraitSet requiredOutputTraits,
+      List<org.apache.calcite.plan.RelOptMaterialization> materializations,
+      List<org.apache.calcite.plan.RelOptLattice> lattices) {
+    return rel.accept(
+        new RelShuttleImpl() {
+          @Override
+          public RelNode visit(RelNode other) {
+            RelNode visited = super.visit(other);
+            return visited instanceof EnumerableCalc ? extract((EnumerableCalc) visited) : visited;
+          }
+        });
+  }
+
+  /** Rewrites a calculation until none of its expressions calls a model. */
+  private RelNode extract(EnumerableCalc calc) {
+    EnumerableCalc current = calc;
+    RexCall call;
+    while ((call = innermostCall(current.getProgram())) != null) {
+      current = split(current, call);
+    }
+    return current;
+  }
+
+  private EnumerableCalc split(EnumerableCalc calc, RexCall call) {
+    RexBuilder rexBuilder = calc.getCluster().getRexBuilder();
+    RelNode input = calc.getInput();
+    int inputFields = input.getRowType().getFieldCount();
+    List<RexNode> argumentProjects =
+        new ArrayList<>(rexBuilder.identityProjects(input.getRowType()));
+    int[] argumentFields = new int[call.getOperands().size()];
+    for (int i = 0; i < argumentFields.length; i++) {
+      argumentFields[i] = inputFields + i;
+      argumentProjects.add(call.getOperands().get(i));
+    }
+    RexProgram argumentProgram =
+        RexProgram.create(
+            input.getRowType(),
+            argumentProjects,
+            null,
+            RexUtil.createStructType(
+                calc.getCluster().getTypeFactory(), argumentProjects, null, null),
+            rexBuilder);
+    RelNode withArguments = EnumerableCalc.create(input, argumentProgram);
+    ModelFunction function = modelFunction(call);
+    ModelCallSpec spec = new ModelCallSpec(function.target(), argumentFields, batchSize, threads);
+    ModelEvalRel evaluation =
+        new ModelEvalRel(
+            calc.getCluster(), withArguments.getTraitSet(), withArguments, spec, call.getType());
+    return replaceCall(calc, call, evaluation, inputFields + argumentFields.length);
+  }
+
+  /** The calculation above the evaluation, reading the call's result from its column. */
+  private static EnumerableCalc replaceCall(
+      EnumerableCalc calc, RexCall call, RelNode evaluation, int resultField) {
+    RexProgram program = calc.getProgram();
+    RexInputRef result = new RexInputRef(resultField, call.getType());
+    RexShuttle replacer =
+        new RexShuttle() {
+          @Override
+          public RexNode visitCall(RexCall other) {
+            return other.equals(call) ? result : super.visitCall(other);
+          }
+        };
+    List<RexNode> projects = new ArrayList<>();
+    for (RexNode project : program.expandList(program.getProjectList())) {
+      projects.add(project.accept(replacer));
+    }
+    RexNode condition =
+        program.getCondition() == null
+            ? null
+            : program.expandLocalRef(program.getCondition()).accept(replacer);
+    RelDataType outputType = program.getOutputRowType();
+    RexProgram rewritten =
+        RexProgram.create(
+            evaluation.getRowType(),
+            projects,
+            condition,
+            outputType.getFieldNames(),
+            calc.getCluster().getRexBuilder());
+    return EnumerableCalc.create(evaluation, rewritten);
+  }
+
+  /** A model call of the program whose arguments call no model, or null when there is none. */
+  private static @Nullable RexCall innermostCall(RexProgram program) {
+    List<RexNode> expressions = new ArrayList<>(program.expandList(program.getProjectList()));
+    if (program.getCondition() != null) {
+      expressions.add(program.expandLocalRef(program.getCondition()));
+    }
+    for (RexNode expression : expressions) {
+      RexCall found = expression.accept(new InnermostCallFinder());
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  static boolean isModelCall(RexNode node) {
+    return node instanceof RexCall
+        && ((RexCall) node).getOperator() instanceof SqlUserDefinedFunction
+        && ((SqlUserDefinedFunction) ((RexCall) node).getOperator()).getFunction()
+            instanceof ModelFunction;
+  }
+
+  private static ModelFunction modelFunction(RexCall call) {
+    return (ModelFunction) ((SqlUserDefinedFunction) call.getOperator()).getFunction();
+  }
+
+  /** Finds a model call none of whose operands contains another model call. */
+  private static final class InnermostCallFinder extends RexVisitorImpl<@Nullable RexCall> {
+    InnermostCallFinder() {
+      super(true);
+    }
+
+    @Override
+    public @Nullable RexCall visitCall(RexCall call) {
+      for (RexNode operand : call.getOperands()) {
+        RexCall inner = operand.accept(this);
+        if (inner != null) {
+          return inner;
+        }
+      }
+      return isModelCall(call) ? call : null;
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package io.quiver.planner;
+
+import static java.util.Objects.requireNonNull;
+
+import io.quiver.runtime.signature.ArgumentLayout;
+import io.quiver.runtime.signature.ElementType;
+import io.quiver.runtime.signature.ExpectedArgument;
+import io.quiver.runtime.signature.MethodOutput;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.CallImplementor;
+import org.apache.calcite.adapter.enumerable.RexImpTable;
+import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.schema.FunctionParameter;
+import org.apache.calcite.schema.ImplementableFunction;
+import org.apache.calcite.schema.ScalarFunction;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * A model method as a SQL function: its parameters are the arguments one way of calling it takes
+ * (see {@link ArgumentLayout}), and it returns a ROW with one field per model output.
+ *
+ * <p>Queries run model calls in batches through {@link ModelEvalRel}; this function's own
+ * implementation, one row at a time, serves where a call is left in an expression that the batching
+ * rule does not reach, such as a join condition.
+ */
+public final class ModelFunction implements ScalarFunction, ImplementableFunction {
+  private final ModelCallTarget target;
+  private final ArgumentLayout layout;
+
+  ModelFunction(ModelCallTarget target, ArgumentLayout layout) {
+    this.target = requireNonNull(target, "target is null");
+    this.layout = requireNonNull(layout, "layout is null");
+  }
+
+  public ModelCallTarget target() {
+    return target;
+  }
+
+  @Override
+  public List<FunctionParameter> getParameters() {
+    List<FunctionParameter> parameters = new ArrayList<>();
+    for (ExpectedArgument argument : layout.arguments()) {
+      parameters.add(parameter(argument));
+    }
+    return parameters;
+  }
+
+  private static FunctionParameter parameter(ExpectedArgument argument) {
+    String name =
+        argument.column() == 0 ? argument.input() : argument.input() + "_" + argument.column();
+    return new FunctionParameter() {
+      @Override
+      public int getOrdinal() {
+        return argument.position() - 1;
+      }
+
+      @Override
+      public String getName() {
+        return name;
+      }
+
+      @Override
+      public RelDataType getType(RelDataTypeFactory typeFactory) {
+        RelDataType element = sqlType(typeFactory, argument.type());
+        return argument.isArray() ? typeFactory.createArrayType(element, -1) : element;
+      }
+
+      @Override
+      public boolean isOptional() {
+        return false;
+      }
+    };
+  }
+
+  @Override
+  public RelDataType getReturnType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder row = typeFactory.builder();
+    for (MethodOutput output : target.signature().outputs()) {
+      row.add(
+          output.name(), typeFactory.createTypeWithNullability(type(typeFactory, output), true));
+    }
+    return row.build();
+  }
+
+  private static RelDataType type(RelDataTypeFactory typeFactory, MethodOutput output) {
+    switch (output.kind()) {
+      case ZIPMAP:
+        RelDataType key = sqlType(typeFactory, output.keyType());
+        return typeFactory.createMapType(key, typeFactory.createSqlType(SqlTypeName.DOUBLE));
+      default:
+        RelDataType element = sqlType(typeFactory, output.type());
+        return output.returnsScalar() ? element : typeFactory.createArrayType(element, -1);
+    }
+  }
+
+  /** The SQL type of an ONNX element type, as Quiver maps them. */
+  static RelDataType sqlType(RelDataTypeFactory typeFactory, ElementType type) {
+    switch (type) {
+      case FLOAT:
+        return typeFactory.createSqlType(SqlTypeName.REAL);
+      case DOUBLE:
+        return typeFactory.createSqlType(SqlTypeName.DOUBLE);
+      case INT64:
+        return typeFactory.createSqlType(SqlTypeName.BIGINT);
+      case INT32:
+        return typeFactory.createSqlType(SqlTypeName.INTEGER);
+      case INT16:
+      case UINT8:
+        return typeFactory.createSqlType(SqlTypeName.SMALLINT);
+      case INT8:
+        return typeFactory.createSqlType(SqlTypeName.TINYINT);
+      case BOOL:
+        return typeFactory.createSqlType(SqlTypeName.BOOLEAN);
+      default:
+        return typeFactory.createSqlType(SqlTypeName.VARCHAR);
+    }
+  }
+
+  @Override
+  public CallImplementor getImplementor() {
+    return (RexToLixTranslator translator, RexCall call, RexImpTable.NullAs nullAs) -> {
+      List<Expression> arguments = new ArrayList<>();
+      for (Expression argument : translator.translateList(call.getOperands())) {
+        arguments.add(Expressions.box(argument));
+      }
+      return Expressions.call(
+          ModelCallRuntime.class,
+          "invokeOne",
+          Expressions.constant(target.key()),
+          Expressions.newArrayInit(Object.class, arguments));
+    };
+  }
+
+  @Override
+  public String toString() {
+    return target.display();
+  }
+}

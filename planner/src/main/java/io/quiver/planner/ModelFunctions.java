@@ -1,0 +1,53 @@
+package io.quiver.planner;
+
+import io.quiver.catalog.ObjectName;
+import io.quiver.catalog.QuiverException;
+import io.quiver.catalog.SchemaInfo;
+import io.quiver.catalog.Store;
+import io.quiver.catalog.calcite.FunctionSource;
+import io.quiver.catalog.model.ResolvedModelVersion;
+import io.quiver.parser.ModelFunctionName;
+import io.quiver.runtime.signature.ArgumentLayout;
+import io.quiver.runtime.signature.MethodSignature;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.calcite.schema.Function;
+
+/** Publishes each schema's model methods as functions named by {@link ModelFunctionName}. */
+final class ModelFunctions implements FunctionSource {
+  @Override
+  public Set<String> functionNames(Store store, SchemaInfo schema) {
+    Set<String> names = new LinkedHashSet<>();
+    for (ModelFunctionName name : store.models().functionNames(schema)) {
+      names.add(name.encode());
+    }
+    return names;
+  }
+
+  @Override
+  public Collection<Function> functions(Store store, SchemaInfo schema, String name) {
+    Optional<ModelFunctionName> parts = ModelFunctionName.decode(name);
+    if (parts.isEmpty()) {
+      return List.of();
+    }
+    ObjectName model = new ObjectName(schema.database(), schema.name(), parts.get().model());
+    ResolvedModelVersion version;
+    MethodSignature method;
+    try {
+      version = store.models().resolve(model, parts.get().version());
+      method = version.method(parts.get().method());
+    } catch (QuiverException e) {
+      return List.of();
+    }
+    List<Function> overloads = new ArrayList<>();
+    for (ArgumentLayout layout : ArgumentLayout.accepted(method)) {
+      ModelCallTarget target = ModelCallTargets.register(version, method, layout);
+      overloads.add(new ModelFunction(target, layout));
+    }
+    return overloads;
+  }
+}

@@ -1,0 +1,120 @@
+package io.quiver.tests;
+
+import static io.quiver.tests.FoundationTest.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Struct;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Calling model methods from SQL, through the embedded driver. */
+class ModelCallTest {
+  private Connection connection;
+  private Statement statement;
+
+  @BeforeEach
+  void logIrisModel() throws SQLException {
+    Path model = SharedFiles.require("models/skl_randomforest_iris/model.onnx");
+    connection = DriverManager.getConnection("jdbc:quiver:mem:");
+    statement = connection.createStatement();
+    statement.execute("CREATE MODEL iris WITH VERSION v1 FROM '" + model + "'");
+    statement.execute("CREATE TABLE flowers (id INTEGER, a REAL, b REAL, c REAL, d REAL)");
+    statement.execute(
+        "INSERT INTO flowers VALUES (1, 5.9, 3.0, 5.1, 1.8), (2, 6.8, 2.8, 4.8, 1.4),"
+            + " (3, 6.3, 2.3, 4.4, 1.3), (4, 6.5, 3.0, 5.5, 1.8), (5, 5.1, 3.5, 1.4, 0.2)");
+  }
+
+  @Test
+  void callsReturnAStructPerRow() throws SQLException {
+    try (ResultSet result =
+        statement.executeQuery("SELECT id, iris!predict(a, b, c, d) FROM flowers ORDER BY id")) {
+      assertThat(result.next()).isTrue();
+      Object value = result.getObject(2);
+      assertThat(value).isInstanceOf(Struct.class);
+      assertThat(((Struct) value).getAttributes()[0]).isEqualTo(2L);
+    }
+  }
+
+  @Test
+  void outputFieldsByPathAndDot() throws SQLException {
+    assertThat(
+            rows(
+                statement,
+                "SELECT id, (iris!predict(a, b, c, d)).output_label FROM flowers ORDER BY id"))
+        .containsExactly("1|2", "2|1", "3|1", "4|2", "5|0");
+  }
+
+  @Test
+  void explainShowsTheBatchedOperator() throws SQLException {
+    String plan =
+        String.join(
+            "\n", rows(statement, "EXPLAIN PLAN FOR SELECT iris!predict(a, b, c, d) FROM flowers"));
+    assertThat(plan).contains("ModelEvalRel").contains("batchSize=").contains("threads=");
+  }
+
+  @Test
+  void snowflakePathAndCastSyntax() throws SQLException {
+    assertThat(
+            rows(
+                statement,
+                "SELECT id, iris!predict(a, b, c, d):output_label::VARCHAR AS label"
+                    + " FROM flowers WHERE id < 3 ORDER BY id"))
+        .containsExactly("1|2", "2|1");
+  }
+
+  @Test
+  void callsWorkInEveryClause() throws SQLException {
+    statement.execute("ALTER MODEL iris ADD VERSION v2 FROM MODEL iris VERSION v1");
+    statement.execute("ALTER MODEL iris VERSION v2 SET ALIAS = champion");
+    assertThat(
+            rows(
+                statement,
+                "WITH mv AS MODEL iris VERSION champion, f AS (SELECT * FROM flowers)"
+                    + " SELECT mv!predict(a, b, c, d):output_label AS label, COUNT(*)"
+                    + " FROM f WHERE MODEL(iris, v1)!predict(a, b, c, d):output_label > 0"
+                    + " GROUP BY mv!predict(a, b, c, d):output_label ORDER BY 1"))
+        .containsExactly("1|2", "2|2");
+    statement.execute(
+        "CREATE TABLE labels AS SELECT id, iris!predict(a, b, c, d):output_label AS label"
+            + " FROM flowers");
+    statement.execute(
+        "INSERT INTO labels SELECT id + 10, quiver.public.iris!predict(a, b, c, d):output_label"
+            + " FROM flowers WHERE id = 5");
+    assertThat(rows(statement, "SELECT id, label FROM labels ORDER BY id"))
+        .containsExactly("1|2", "2|1", "3|1", "4|2", "5|0", "15|0");
+  }
+
+  @Test
+  void constantArgumentsNeedNoTable() throws SQLException {
+    assertThat(rows(statement, "SELECT iris!predict(5.1, 3.5, 1.4, 0.2):output_label"))
+        .containsExactly("0");
+  }
+
+  @Test
+  void unknownModelVersionOrMethodFailsWhenPrepared() {
+    assertThatThrownBy(() -> connection.prepareStatement("SELECT nope!predict(a) FROM flowers"))
+        .satisfies(e -> assertThat(messages(e)).contains("Model QUIVER.PUBLIC.NOPE"));
+    assertThatThrownBy(
+            () -> connection.prepareStatement("SELECT MODEL(iris, v9)!predict(a) FROM flowers"))
+        .satisfies(e -> assertThat(messages(e)).contains("V9").contains("V1"));
+    assertThatThrownBy(() -> connection.prepareStatement("SELECT iris!transform(a) FROM flowers"))
+        .satisfies(e -> assertThat(messages(e)).contains("TRANSFORM").contains("PREDICT"));
+    assertThatThrownBy(() -> connection.prepareStatement("SELECT iris!predict(a, b) FROM flowers"))
+        .satisfies(e -> assertThat(messages(e)).contains("IRIS").contains("2 were given"));
+  }
+
+  static String messages(Throwable error) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      text.append(cause.getMessage()).append('\n');
+    }
+    return text.toString();
+  }
+}
