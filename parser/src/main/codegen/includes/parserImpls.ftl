@@ -150,7 +150,7 @@ SqlNode SqlShow() :
         |
             <MODEL> { scope = SqlShow.Scope.MODEL; }
             scopeName = CompoundIdentifier()
-            [ <VERSION> version = SimpleIdentifier() ]
+            [ <VERSION> version = QuiverVersionName() ]
         )
     ]
     { return new SqlShow(s.end(this), type, like, scope, scopeName, version); }
@@ -282,6 +282,19 @@ SqlCreate SqlCreateTableStatement(Span s, boolean replace) :
     }
 }
 
+/** A version or alias name; DEFAULT, a reserved word, names the default version. */
+SqlIdentifier QuiverVersionName() :
+{
+    final SqlIdentifier name;
+}
+{
+    (
+        name = SimpleIdentifier() { return name; }
+    |
+        <DEFAULT_> { return new SqlIdentifier("DEFAULT", getPos()); }
+    )
+}
+
 /** FROM {'path' | ? | MODEL name [VERSION v]}: where a model version comes from. */
 ModelSource QuiverModelSource() :
 {
@@ -298,7 +311,7 @@ ModelSource QuiverModelSource() :
         parameter = DynamicParam() { return ModelSource.file(parameter); }
     |
         <MODEL> model = CompoundIdentifier()
-        [ LOOKAHEAD(2) <VERSION> version = SimpleIdentifier() ]
+        [ LOOKAHEAD(2) <VERSION> version = QuiverVersionName() ]
         { return ModelSource.model(model, version); }
     )
 }
@@ -464,9 +477,9 @@ SqlNode SqlAlterModel() :
         <ADD> <VERSION> version = SimpleIdentifier() source = QuiverModelSource()
         list = QuiverOptionalProperties() { action = SqlAlterModel.Action.ADD_VERSION; }
     |
-        <DROP> <VERSION> version = SimpleIdentifier() { action = SqlAlterModel.Action.DROP_VERSION; }
+        <DROP> <VERSION> version = QuiverVersionName() { action = SqlAlterModel.Action.DROP_VERSION; }
     |
-        <VERSION> version = SimpleIdentifier()
+        <VERSION> version = QuiverVersionName()
         (
             <SET> <ALIAS> <EQ> target = SimpleIdentifier()
             { action = SqlAlterModel.Action.SET_ALIAS; }
@@ -474,7 +487,7 @@ SqlNode SqlAlterModel() :
             <UNSET> <ALIAS> { action = SqlAlterModel.Action.UNSET_ALIAS; }
         )
     |
-        <MODIFY> <VERSION> version = SimpleIdentifier()
+        <MODIFY> <VERSION> version = QuiverVersionName()
         (
             <SET> list = QuiverPropertyList()
             { action = SqlAlterModel.Action.MODIFY_VERSION_SET; }
@@ -502,6 +515,15 @@ SqlNode SqlCommentOnModel() :
     { return new SqlCommentOnModel(s.end(this), name, comment); }
 }
 
+/** One string literal; Calcite's StringLiteral() would join 'a' 'b' into one. */
+SqlNode QuiverStringLiteral() :
+{
+    final String text;
+}
+{
+    text = SimpleStringLiteral() { return SqlLiteral.createCharString(text, getPos()); }
+}
+
 /** LIST 'snow://model/name/versions/v/'. */
 SqlNode SqlListArtifacts() :
 {
@@ -521,7 +543,7 @@ SqlNode SqlGetArtifact() :
     final SqlNode target;
 }
 {
-    <GET> { s = span(); } location = StringLiteral() target = StringLiteral()
+    <GET> { s = span(); } location = QuiverStringLiteral() target = QuiverStringLiteral()
     { return SqlArtifactCommand.get(s.end(this), location, target); }
 }
 
@@ -534,7 +556,7 @@ SqlNode ModelReference() :
 }
 {
     <MODEL> { s = span(); } <LPAREN> model = CompoundIdentifier()
-    [ <COMMA> version = SimpleIdentifier() ]
+    [ <COMMA> version = QuiverVersionName() ]
     <RPAREN>
     { return new SqlModelReference(s.end(this), model, version); }
 }
@@ -596,7 +618,7 @@ void QuiverWithItem(List<SqlNode> queries, Map<String, SqlModelReference> models
     (
         LOOKAHEAD(3)
         alias = SimpleIdentifier() <AS> <MODEL> model = CompoundIdentifier()
-        [ LOOKAHEAD(2) <VERSION> version = SimpleIdentifier() ]
+        [ LOOKAHEAD(2) <VERSION> version = QuiverVersionName() ]
         {
             models.put(alias.getSimple(),
                 new SqlModelReference(alias.getParserPosition(), model, version));

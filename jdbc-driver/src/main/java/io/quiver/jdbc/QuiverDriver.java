@@ -92,6 +92,7 @@ public class QuiverDriver extends Driver {
         Session.attach(
             calcite, new Session(store, Catalog.DEFAULT_DATABASE, Catalog.DEFAULT_SCHEMA));
         QuiverEngine.of(store).calciteCatalog().synchronize(calcite.getRootSchema());
+        QuiverEngine.addSystemFunctions(calcite.getRootSchema());
       }
 
       @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
 
 /**
@@ -28,7 +29,12 @@ public final class QuiverEngine {
 
   private QuiverEngine(Store store) {
     requireNonNull(store, "store is null");
-    this.calciteCatalog = new CalciteCatalog(store, new ModelFunctions(), database -> Map.of());
+    this.calciteCatalog =
+        new CalciteCatalog(
+            store,
+            new ModelFunctions(),
+            database ->
+                Map.of(CalciteCatalog.INFORMATION_SCHEMA, new InformationSchema(store, database)));
     this.handlers = List.of(new DatabaseCommandHandler(), new ModelCommandHandler());
     store.models().onVersionReleased(ModelSessionCache.shared()::release);
   }
@@ -41,6 +47,11 @@ public final class QuiverEngine {
   /** Forgets a store's engine when the store closes. */
   public static void release(Store store) {
     ENGINES.remove(store);
+  }
+
+  /** Adds the functions every connection has, such as SYSTEM$GET_TAG, to its root schema. */
+  public static void addSystemFunctions(SchemaPlus root) {
+    root.add(GetTagFunction.NAME, new GetTagFunction());
   }
 
   public CalciteCatalog calciteCatalog() {

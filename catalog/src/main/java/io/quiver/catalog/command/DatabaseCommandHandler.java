@@ -126,6 +126,7 @@ public final class DatabaseCommandHandler implements CommandHandler {
         context -> {
           Session session = context.session();
           session.store().catalog().dropDatabase(name, statement.ifExists);
+          session.store().models().sweepArtifacts();
           if (session.database().filter(name::equals).isPresent()) {
             session.use(null, null);
           }
@@ -152,6 +153,7 @@ public final class DatabaseCommandHandler implements CommandHandler {
           Session session = context.session();
           List<String> name = Names.schema(statement.name, session);
           session.store().catalog().dropSchema(name.get(0), name.get(1), statement.ifExists);
+          session.store().models().sweepArtifacts();
           if (session.database().filter(name.get(0)::equals).isPresent()
               && session.schema().filter(name.get(1)::equals).isPresent()) {
             session.use(name.get(0), null);

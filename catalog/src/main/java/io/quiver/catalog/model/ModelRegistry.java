@@ -44,7 +44,10 @@ import org.slf4j.LoggerFactory;
 public final class ModelRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
 
-  /** The largest model file Quiver can inspect, since the inspector reads the file into memory. */
+  /**
+   * The largest model file Quiver can log. The ONNX inspector takes a model's bytes, so a model
+   * file is read into one array, and files of 2 GB or more cannot be logged yet.
+   */
   private static final long MAX_READABLE_BYTES = Integer.MAX_VALUE - 8;
 
   private final Store store;
@@ -125,7 +128,7 @@ public final class ModelRegistry {
   /**
    * The functions a schema publishes for its models' methods: for each model and method, the
    * default version's (with no version), then one per version name, user alias and system alias
-   * whose version has the method.
+   * whose version has the method. Each call reads every model of the schema from the catalog.
    */
   public List<ModelFunctionName> functionNames(SchemaInfo schema) {
     requireNonNull(schema, "schema is null");
@@ -754,8 +757,9 @@ public final class ModelRegistry {
   }
 
   /**
-   * Deletes artifacts no version uses, for instance after a schema or database with models was
-   * dropped.
+   * Deletes artifacts no version uses and tells the listeners. Dropping a schema or database
+   * deletes its models' rows by cascade without the registry knowing, so their files stay until the
+   * next change of the registry, the next start, or a call of this method.
    */
   public void sweepArtifacts() {
     change(List.of(), connection -> null);

@@ -48,6 +48,9 @@ public final class TagRegistry {
   /** Creates a tag; returns whether it was created. */
   public boolean createTag(
       ObjectName name, List<String> allowedValues, @Nullable String comment, CreateMode mode) {
+    requireNonNull(name, "name is null");
+    requireNonNull(allowedValues, "allowedValues is null");
+    requireNonNull(mode, "mode is null");
     Catalog.checkIdentifier("Tag", name.name());
     allowedValues.forEach(value -> checkValueLength(name, value));
     SchemaInfo schema = store.catalog().requireSchema(name.database(), name.schema());
@@ -74,6 +77,7 @@ public final class TagRegistry {
                   allowed);
               return true;
             });
+
     if (created) {
       LOG.info("Created tag {}", name);
     }
@@ -94,6 +98,7 @@ public final class TagRegistry {
 
   /** Drops a tag and its values on every model; returns whether it existed. */
   public boolean dropTag(ObjectName name, boolean ifExists) {
+    requireNonNull(name, "name is null");
     boolean dropped =
         models.change(
             List.of(),
@@ -105,6 +110,7 @@ public final class TagRegistry {
               deleteTag(connection, requireTag(connection, name).id());
               return true;
             });
+
     if (dropped) {
       LOG.info("Dropped tag {}", name);
     }
@@ -112,6 +118,7 @@ public final class TagRegistry {
   }
 
   public Optional<TagInfo> tag(ObjectName name) {
+    requireNonNull(name, "name is null");
     return store.transaction(connection -> findTag(connection, name));
   }
 
@@ -144,6 +151,8 @@ public final class TagRegistry {
 
   /** Sets tag values on a model, all or none. */
   public void setTags(ObjectName model, Map<ObjectName, String> values) {
+    requireNonNull(model, "model is null");
+    requireNonNull(values, "values is null");
     models.change(
         List.of(),
         connection -> {
@@ -162,11 +171,14 @@ public final class TagRegistry {
           }
           return null;
         });
+
     LOG.debug("Tags {} set on model {}", values.keySet(), model);
   }
 
   /** Removes tag values from a model; a tag that is not set is left as it is. */
   public void unsetTags(ObjectName model, List<ObjectName> tagNames) {
+    requireNonNull(model, "model is null");
+    requireNonNull(tagNames, "tagNames is null");
     models.change(
         List.of(),
         connection -> {
@@ -176,11 +188,14 @@ public final class TagRegistry {
           }
           return null;
         });
+
     LOG.debug("Tags {} unset on model {}", tagNames, model);
   }
 
   /** The value of a tag on a model; empty when the tag is not set on it. */
   public Optional<String> tagValue(ObjectName model, ObjectName tagName) {
+    requireNonNull(model, "model is null");
+    requireNonNull(tagName, "tagName is null");
     return store.transaction(
         connection -> {
           long modelId = ModelRegistry.requireModel(connection, model).id();
@@ -199,6 +214,7 @@ public final class TagRegistry {
 
   /** The tags set on a model, with their values, by tag name. */
   public Map<ObjectName, String> modelTags(ObjectName model) {
+    requireNonNull(model, "model is null");
     return store.transaction(
         connection -> {
           long modelId = ModelRegistry.requireModel(connection, model).id();

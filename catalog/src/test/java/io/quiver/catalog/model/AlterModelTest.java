@@ -185,4 +185,22 @@ class AlterModelTest {
     assertThat(sql.registry().models(ModelScope.account())).isEmpty();
     assertThat(Files.exists(iris.artifact())).isFalse();
   }
+
+  @Test
+  void reportsWhatAlterStatementsCannotChange() {
+    String file = SharedModels.literal(IRIS_FOREST);
+
+    assertThat(sql.fails("COMMENT ON MODEL missing IS 'x'").getMessage())
+        .startsWith("Model QUIVER.PUBLIC.MISSING does not exist");
+    assertThat(sql.fails("ALTER MODEL churn ADD VERSION v3 FROM " + file + " OWNER = 'x'"))
+        .hasMessage("ADD VERSION has no option OWNER; valid options are COMMENT, METADATA");
+    assertThat(sql.fails("ALTER MODEL churn MODIFY VERSION v1 SET ALIAS = 'x'"))
+        .hasMessage(
+            "MODIFY VERSION ... SET has no option ALIAS; valid options are COMMENT, METADATA");
+    assertThat(sql.fails("ALTER MODEL churn MODIFY VERSION v9 SET COMMENT = 'x'"))
+        .hasMessage(
+            "Model QUIVER.PUBLIC.CHURN has no version or alias V9; versions are V1, V2, aliases"
+                + " are DEFAULT, FIRST, LAST");
+    assertThat(churn().versionNames()).containsExactly("V1", "V2");
+  }
 }

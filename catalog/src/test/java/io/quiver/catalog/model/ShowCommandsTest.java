@@ -265,4 +265,19 @@ class ShowCommandsTest {
     assertThat(sql.fails("DESCRIBE MODEL missing").getMessage())
         .startsWith("Model QUIVER.PUBLIC.MISSING does not exist");
   }
+
+  @Test
+  void showReportsScopesAndVersionsThatDoNotFit() {
+    createChurn();
+
+    assertThat(sql.fails("SHOW FUNCTIONS IN MODEL churn VERSION v9").getMessage())
+        .startsWith(
+            "Model QUIVER.PUBLIC.CHURN has no version or alias V9; versions are V1, V2, V3");
+    assertThat(sql.fails("SHOW MODELS IN MODEL churn"))
+        .hasMessage(
+            "SHOW MODELS lists schema objects; write IN ACCOUNT, IN DATABASE [name] or IN SCHEMA"
+                + " [name], not IN MODEL");
+    assertThat(sql.fails("SHOW VERSIONS IN MODEL missing").getMessage())
+        .startsWith("Model QUIVER.PUBLIC.MISSING does not exist");
+  }
 }

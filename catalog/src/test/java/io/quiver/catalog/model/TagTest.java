@@ -193,4 +193,17 @@ class TagTest {
           .hasMessageStartingWith("Model QUIVER.PUBLIC.MISSING does not exist");
     }
   }
+
+  @Test
+  void unsettingATagThatIsNotSetChangesNothingAndTagsNeedASchema() {
+    sql.run("CREATE TAG stage");
+
+    sql.run("ALTER MODEL churn UNSET TAG stage");
+
+    assertThat(churnTags()).isEmpty();
+    assertThat(sql.fails("CREATE TAG nowhere.stage"))
+        .hasMessage("Schema QUIVER.NOWHERE does not exist; schemas of QUIVER are PUBLIC");
+    assertThat(sql.fails("ALTER MODEL missing SET TAG stage = 'x'").getMessage())
+        .startsWith("Model QUIVER.PUBLIC.MISSING does not exist");
+  }
 }

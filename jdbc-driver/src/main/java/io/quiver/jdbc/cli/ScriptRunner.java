@@ -54,7 +54,7 @@ final class ScriptRunner {
         out.println(affected(jdbc.getLargeUpdateCount()));
       }
       return Optional.empty();
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
       return Optional.of(ErrorMessages.describe(e, statement.sql()));
     }
   }

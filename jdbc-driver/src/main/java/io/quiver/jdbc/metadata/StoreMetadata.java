@@ -12,7 +12,9 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,6 +88,21 @@ final class StoreMetadata {
 
   /** The kind of object that every user's table is. */
   static final String TABLE = "TABLE";
+
+  /** The precision of binary numeric types in decimal digits, by JDBC type, as Calcite has it. */
+  private static final Map<Integer, Integer> DECIMAL_DIGITS =
+      Map.of(
+          Types.TINYINT, 3,
+          Types.SMALLINT, 5,
+          Types.INTEGER, 10,
+          Types.BIGINT, 19,
+          Types.REAL, 7,
+          Types.FLOAT, 15,
+          Types.DOUBLE, 15);
+
+  /** The JDBC types whose values have a length in octets. */
+  private static final Set<Integer> STRING_TYPES =
+      Set.of(Types.CHAR, Types.VARCHAR, Types.BINARY, Types.VARBINARY);
 
   /** How H2 names the kind of its ordinary tables. */
   private static final String H2_TABLE = "BASE TABLE";
@@ -180,13 +197,28 @@ final class StoreMetadata {
     return columns.resultSet();
   }
 
-  /** The values of a column's row that Quiver names differently from H2. */
+  /**
+   * The values of a column's row that Quiver gives differently from H2: the database and schema
+   * names, Calcite's name of the type, numeric sizes in decimal digits as Calcite counts them (H2
+   * counts some in bits), and no octet length for types that are not strings.
+   */
   private static Map<String, Object> columnReplacements(SchemaInfo schema, ResultSet h2Column)
       throws SQLException {
-    SqlTypeName type = SqlTypeName.getNameForJdbcType(h2Column.getInt("DATA_TYPE"));
-    String typeName = type == null ? h2Column.getString("TYPE_NAME") : type.getName();
-    return Map.of(
-        "TABLE_CAT", schema.database(), "TABLE_SCHEM", schema.name(), "TYPE_NAME", typeName);
+    int jdbcType = h2Column.getInt("DATA_TYPE");
+    SqlTypeName type = SqlTypeName.getNameForJdbcType(jdbcType);
+    Map<String, Object> replacements = new HashMap<>();
+    replacements.put("TABLE_CAT", schema.database());
+    replacements.put("TABLE_SCHEM", schema.name());
+    replacements.put("TYPE_NAME", type == null ? h2Column.getString("TYPE_NAME") : type.getName());
+    Integer digits = DECIMAL_DIGITS.get(jdbcType);
+    if (digits != null && h2Column.getInt("NUM_PREC_RADIX") == 2) {
+      replacements.put("COLUMN_SIZE", digits);
+      replacements.put("NUM_PREC_RADIX", 10);
+    }
+    if (!STRING_TYPES.contains(jdbcType)) {
+      replacements.put("CHAR_OCTET_LENGTH", null);
+    }
+    return replacements;
   }
 
   ResultSet primaryKeys(@Nullable String catalog, @Nullable String schemaName, String table)
