@@ -66,6 +66,7 @@ public class QuiverDriver extends Driver {
     properties.setProperty("lex", "ORACLE");
     properties.putIfAbsent("conformance", "LENIENT");
     properties.setProperty("parserFactory", "io.quiver.parser.impl.QuiverSqlParserImpl#FACTORY");
+    properties.setProperty("typeSystem", "io.quiver.planner.QuiverTypeSystem#INSTANCE");
     properties.put(LOCATION_PROPERTY, location);
     return super.connect(StoreLocation.PREFIX, properties);
   }

@@ -4,9 +4,11 @@ import static io.quiver.tests.FoundationTest.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -89,6 +91,49 @@ class ModelCallTest {
             + " FROM flowers WHERE id = 5");
     assertThat(rows(statement, "SELECT id, label FROM labels ORDER BY id"))
         .containsExactly("1|2", "2|1", "3|1", "4|2", "5|0", "15|0");
+  }
+
+  @Test
+  void callsInCaseJoinAndWithTwoModels() throws Exception {
+    Path example = SharedFiles.repositoryRoot().resolve("examples/iris.onnx");
+    try (PreparedStatement upload =
+        connection.prepareStatement("CREATE MODEL example WITH VERSION v1 FROM ?")) {
+      upload.setBytes(1, Files.readAllBytes(example));
+      upload.executeUpdate();
+    }
+    assertThat(
+            rows(
+                statement,
+                "SELECT f.id, CASE WHEN iris!predict(f.a, f.b, f.c, f.d):output_label = 0"
+                    + " THEN 'setosa' ELSE 'other' END, example!predict(f.a, f.b, f.c, f.d):label"
+                    + " FROM flowers f JOIN flowers g"
+                    + " ON example!predict(g.a, g.b, g.c, g.d):label = f.id - 3"
+                    + " ORDER BY f.id"))
+        .containsExactly("3|other|1", "4|other|2", "4|other|2", "5|setosa|0", "5|setosa|0");
+  }
+
+  @Test
+  void arrayArgumentsAndOutputs() throws Exception {
+    Path example = SharedFiles.repositoryRoot().resolve("examples/iris.onnx");
+    statement.execute("CREATE MODEL example FROM '" + example + "'");
+    try (ResultSet result =
+        statement.executeQuery(
+            "SELECT example!predict(ARRAY[a, b, c, d]):probabilities FROM flowers WHERE id = 5")) {
+      assertThat(result.next()).isTrue();
+      float[] probabilities = (float[]) result.getArray(1).getArray();
+      assertThat(probabilities).hasSize(3);
+      assertThat(probabilities[0]).isGreaterThan(0.9f);
+    }
+  }
+
+  @Test
+  void nullFeaturesBecomeMissingValues() throws SQLException {
+    statement.execute("INSERT INTO flowers VALUES (6, NULL, 3.0, NULL, 1.8)");
+    assertThat(
+            rows(
+                statement,
+                "SELECT iris!predict(a, b, c, d):output_label FROM flowers WHERE id = 6"))
+        .hasSize(1);
   }
 
   @Test

@@ -23,6 +23,18 @@ final class SharedFiles {
     return found;
   }
 
+  /** The repository's root: the folder holding the quiver launcher. */
+  static Path repositoryRoot() {
+    Path directory = Path.of("").toAbsolutePath();
+    while (directory != null && !Files.exists(directory.resolve("quiver"))) {
+      directory = directory.getParent();
+    }
+    if (directory == null) {
+      throw new IllegalStateException("No quiver launcher above " + Path.of("").toAbsolutePath());
+    }
+    return directory;
+  }
+
   static Path find(String relative) {
     Path directory = Path.of("").toAbsolutePath();
     while (directory != null) {
