@@ -62,31 +62,37 @@ final class ModelCallProgram implements Program {
   }
 
   private EnumerableCalc split(EnumerableCalc calc, RexCall call) {
-    RexBuilder rexBuilder = calc.getCluster().getRexBuilder();
     RelNode input = calc.getInput();
-    int inputFields = input.getRowType().getFieldCount();
-    List<RexNode> argumentProjects =
-        new ArrayList<>(rexBuilder.identityProjects(input.getRowType()));
+    List<RexNode> computed = new ArrayList<>();
     int[] argumentFields = new int[call.getOperands().size()];
     for (int i = 0; i < argumentFields.length; i++) {
-      argumentFields[i] = inputFields + i;
-      argumentProjects.add(call.getOperands().get(i));
+      RexNode operand = call.getOperands().get(i);
+      if (operand instanceof RexInputRef) {
+        argumentFields[i] = ((RexInputRef) operand).getIndex();
+      } else {
+        argumentFields[i] = input.getRowType().getFieldCount() + computed.size();
+        computed.add(operand);
+      }
     }
-    RexProgram argumentProgram =
-        RexProgram.create(
-            input.getRowType(),
-            argumentProjects,
-            null,
-            RexUtil.createStructType(
-                calc.getCluster().getTypeFactory(), argumentProjects, null, null),
-            rexBuilder);
-    RelNode withArguments = EnumerableCalc.create(input, argumentProgram);
-    ModelFunction function = modelFunction(call);
-    ModelCallSpec spec = new ModelCallSpec(function.target(), argumentFields, batchSize, threads);
+
+    RelNode withArguments = computed.isEmpty() ? input : appendColumns(input, computed);
+    ModelCallSpec spec =
+        new ModelCallSpec(modelFunction(call).target(), argumentFields, batchSize, threads);
     ModelEvalRel evaluation =
         new ModelEvalRel(
             calc.getCluster(), withArguments.getTraitSet(), withArguments, spec, call.getType());
-    return replaceCall(calc, call, evaluation, inputFields + argumentFields.length);
+    return replaceCall(calc, call, evaluation, withArguments.getRowType().getFieldCount());
+  }
+
+  /** The input with the arguments that are expressions computed as columns after its own. */
+  private static RelNode appendColumns(RelNode input, List<RexNode> columns) {
+    RexBuilder rexBuilder = input.getCluster().getRexBuilder();
+    List<RexNode> projects = new ArrayList<>(rexBuilder.identityProjects(input.getRowType()));
+    projects.addAll(columns);
+    RelDataType rowType =
+        RexUtil.createStructType(input.getCluster().getTypeFactory(), projects, null, null);
+    RexProgram program = RexProgram.create(input.getRowType(), projects, null, rowType, rexBuilder);
+    return EnumerableCalc.create(input, program);
   }
 
   /** The calculation above the evaluation, reading the call's result from its column. */
