@@ -85,7 +85,7 @@ SqlNodeList QuiverNameList() :
     { return new SqlNodeList(list, s.end(this)); }
 }
 
-/** USE [DATABASE | SCHEMA] name. */
+/** USE [DATABASE | SCHEMA] name, or USE ROLE name. */
 SqlNode SqlUse() :
 {
     final Span s;
@@ -94,21 +94,27 @@ SqlNode SqlUse() :
 }
 {
     <USE> { s = span(); }
-    [
-        LOOKAHEAD(1)
-        (
-            <DATABASE> { target = SqlUse.Target.DATABASE; }
-        |
-            <SCHEMA> { target = SqlUse.Target.SCHEMA; }
-        )
-    ]
-    name = CompoundIdentifier()
-    { return new SqlUse(s.end(name), target, name); }
+    (
+        LOOKAHEAD(2) <ROLE> name = SimpleIdentifier()
+        { return new SqlUseRole(s.end(name), name); }
+    |
+        [
+            LOOKAHEAD(1)
+            (
+                <DATABASE> { target = SqlUse.Target.DATABASE; }
+            |
+                <SCHEMA> { target = SqlUse.Target.SCHEMA; }
+            )
+        ]
+        name = CompoundIdentifier()
+        { return new SqlUse(s.end(name), target, name); }
+    )
 }
 
 /**
- * SHOW {DATABASES | SCHEMAS | TABLES | MODELS | VERSIONS | FUNCTIONS | TAGS} [LIKE 'pattern']
- * [IN {ACCOUNT | DATABASE [name] | SCHEMA [name] | MODEL name [VERSION v]}].
+ * SHOW {DATABASES | SCHEMAS | TABLES | MODELS | VERSIONS | FUNCTIONS | TAGS | USERS | ROLES}
+ * [LIKE 'pattern'] [IN {ACCOUNT | DATABASE [name] | SCHEMA [name] | MODEL name [VERSION v]}],
+ * SHOW GRANTS ... and SHOW FUTURE GRANTS IN SCHEMA name.
  */
 SqlNode SqlShow() :
 {
@@ -135,6 +141,18 @@ SqlNode SqlShow() :
         <FUNCTIONS> { type = SqlShow.ObjectType.FUNCTIONS; }
     |
         <TAGS> { type = SqlShow.ObjectType.TAGS; }
+    |
+        <USERS> { type = SqlShow.ObjectType.USERS; }
+    |
+        <ROLES> { type = SqlShow.ObjectType.ROLES; }
+    |
+        <GRANTS> { return QuiverShowGrants(s); }
+    |
+        <FUTURE> <GRANTS> <IN> <SCHEMA> scopeName = CompoundIdentifier()
+        {
+            return new SqlShowGrants(s.end(this), SqlShowGrants.Form.FUTURE_IN_SCHEMA, null,
+                scopeName);
+        }
     )
     [ <LIKE> like = StringLiteral() ]
     [
@@ -213,6 +231,7 @@ void QuiverColumn(List<SqlNode> list) :
     SqlDataTypeSpec type;
     SqlNode defaultValue = null;
     ColumnStrategy strategy = null;
+    boolean primaryKey = false;
     final Span s = span();
 }
 {
@@ -228,11 +247,15 @@ void QuiverColumn(List<SqlNode> list) :
         <DEFAULT_> defaultValue = Expression(ExprContext.ACCEPT_SUB_QUERY)
         { strategy = ColumnStrategy.DEFAULT; }
     ]
-    [ <PRIMARY> <KEY> { type = type.withNullable(false); } ]
+    [ <PRIMARY> <KEY> { type = type.withNullable(false); primaryKey = true; } ]
     {
         list.add(SqlDdlNodes.column(s.add(name).end(this), name, type, defaultValue,
             strategy == null ? (type.getNullable() ? ColumnStrategy.NULLABLE
                 : ColumnStrategy.NOT_NULLABLE) : strategy));
+        if (primaryKey) {
+            list.add(SqlDdlNodes.primary(s.end(this), null,
+                new SqlNodeList(Collections.singletonList(name), name.getParserPosition())));
+        }
     }
 }
 
@@ -646,4 +669,251 @@ SqlNode SqlWithModel() :
     ( <COMMA> QuiverWithItem(queries, models) )*
     body = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
     { return ModelCalls.withModels(s.end(this), queries, models, body); }
+}
+
+/** DATABASE, SCHEMA, TABLE or MODEL: the kind of object a privilege is about. */
+ObjectKind QuiverObjectKind() :
+{
+}
+{
+    <DATABASE> { return ObjectKind.DATABASE; }
+|
+    <SCHEMA> { return ObjectKind.SCHEMA; }
+|
+    <TABLE> { return ObjectKind.TABLE; }
+|
+    <MODEL> { return ObjectKind.MODEL; }
+}
+
+/** After SHOW GRANTS: TO {ROLE | USER} name, OF ROLE name, or ON kind name. */
+SqlNode QuiverShowGrants(Span s) :
+{
+    final SqlShowGrants.Form form;
+    ObjectKind kind = null;
+    final SqlIdentifier name;
+}
+{
+    (
+        <TO>
+        (
+            <ROLE> { form = SqlShowGrants.Form.TO_ROLE; }
+        |
+            <USER> { form = SqlShowGrants.Form.TO_USER; }
+        )
+        name = SimpleIdentifier()
+    |
+        <OF> <ROLE> { form = SqlShowGrants.Form.OF_ROLE; } name = SimpleIdentifier()
+    |
+        <ON> kind = QuiverObjectKind() { form = SqlShowGrants.Form.ON_OBJECT; }
+        name = CompoundIdentifier()
+    )
+    { return new SqlShowGrants(s.end(this), form, kind, name); }
+}
+
+/** CREATE [OR REPLACE] USER [IF NOT EXISTS] name PASSWORD = '...' [DEFAULT_ROLE = role]. */
+SqlCreate SqlCreateUser(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    final SqlNodeList properties;
+}
+{
+    <USER> ifNotExists = QuiverIfNotExists() name = SimpleIdentifier()
+    properties = QuiverOptionalProperties()
+    { return new SqlCreateUser(s.end(this), replace, ifNotExists, name, properties); }
+}
+
+/** ALTER USER [IF EXISTS] name {SET name = value [, ...] | UNSET name [, ...]}. */
+SqlNode SqlAlterUser() :
+{
+    final Span s;
+    final boolean ifExists;
+    final SqlIdentifier name;
+    final boolean unset;
+    final SqlNodeList list;
+}
+{
+    <ALTER> { s = span(); } <USER> ifExists = QuiverIfExists() name = SimpleIdentifier()
+    (
+        <SET> list = QuiverPropertyList() { unset = false; }
+    |
+        <UNSET> list = QuiverNameList() { unset = true; }
+    )
+    { return new SqlAlterUser(s.end(this), ifExists, name, unset, list); }
+}
+
+SqlDrop SqlDropUser(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier name;
+}
+{
+    <USER> ifExists = QuiverIfExists() name = SimpleIdentifier()
+    { return new SqlDropUser(s.end(this), ifExists, name); }
+}
+
+/** CREATE [OR REPLACE] ROLE [IF NOT EXISTS] name [COMMENT = '...']. */
+SqlCreate SqlCreateRole(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    final SqlNodeList options;
+}
+{
+    <ROLE> ifNotExists = QuiverIfNotExists() name = SimpleIdentifier()
+    options = QuiverOptionalProperties()
+    { return new SqlCreateRole(s.end(this), replace, ifNotExists, name, options); }
+}
+
+SqlDrop SqlDropRole(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier name;
+}
+{
+    <ROLE> ifExists = QuiverIfExists() name = SimpleIdentifier()
+    { return new SqlDropRole(s.end(this), ifExists, name); }
+}
+
+/** The grantee of GRANT ROLE or REVOKE ROLE: USER name or ROLE name; true for a user. */
+boolean QuiverGranteeIsUser() :
+{
+}
+{
+    <USER> { return true; }
+|
+    <ROLE> { return false; }
+}
+
+/**
+ * A privilege as Snowflake writes it: SELECT, INSERT, UPDATE, DELETE, CREATE MODEL, CREATE TABLE,
+ * CREATE SCHEMA, ALL [PRIVILEGES], or a name such as USAGE, READ or OWNERSHIP.
+ */
+void QuiverPrivilege(List<String> privileges) :
+{
+    final SqlIdentifier name;
+}
+{
+    (
+        <SELECT> { privileges.add("SELECT"); }
+    |
+        <INSERT> { privileges.add("INSERT"); }
+    |
+        <UPDATE> { privileges.add("UPDATE"); }
+    |
+        <DELETE> { privileges.add("DELETE"); }
+    |
+        <CREATE>
+        (
+            <MODEL> { privileges.add("CREATE MODEL"); }
+        |
+            <TABLE> { privileges.add("CREATE TABLE"); }
+        |
+            <SCHEMA> { privileges.add("CREATE SCHEMA"); }
+        )
+    |
+        <ALL> [ <PRIVILEGES> ] { privileges.add("ALL"); }
+    |
+        name = SimpleIdentifier()
+        { privileges.add(name.getSimple().toUpperCase(Locale.ROOT)); }
+    )
+}
+
+List<String> QuiverPrivilegeList() :
+{
+    final List<String> privileges = new ArrayList<String>();
+}
+{
+    QuiverPrivilege(privileges) ( <COMMA> QuiverPrivilege(privileges) )*
+    { return privileges; }
+}
+
+/** ON kind name, or ON {ALL | FUTURE} {MODELS | TABLES} IN SCHEMA name. */
+GrantTarget QuiverGrantTarget() :
+{
+    ObjectKind kind;
+    GrantTarget.Scope scope = GrantTarget.Scope.OBJECT;
+    final SqlIdentifier name;
+}
+{
+    <ON>
+    (
+        kind = QuiverObjectKind() name = CompoundIdentifier()
+    |
+        (
+            <ALL> { scope = GrantTarget.Scope.ALL_IN_SCHEMA; }
+        |
+            <FUTURE> { scope = GrantTarget.Scope.FUTURE_IN_SCHEMA; }
+        )
+        (
+            <MODELS> { kind = ObjectKind.MODEL; }
+        |
+            <TABLES> { kind = ObjectKind.TABLE; }
+        )
+        <IN> <SCHEMA> name = CompoundIdentifier()
+    )
+    { return new GrantTarget(kind, scope, name); }
+}
+
+/** GRANT ROLE r TO {USER u | ROLE r2}, or GRANT privileges ON target TO ROLE r. */
+SqlNode SqlGrant() :
+{
+    final Span s;
+    final SqlIdentifier role;
+    final boolean toUser;
+    final SqlIdentifier grantee;
+    final List<String> privileges;
+    final GrantTarget target;
+}
+{
+    <GRANT> { s = span(); }
+    (
+        LOOKAHEAD(2) <ROLE> role = SimpleIdentifier()
+        <TO> toUser = QuiverGranteeIsUser() grantee = SimpleIdentifier()
+        { return new SqlGrantRole(s.end(this), false, role, toUser, grantee); }
+    |
+        privileges = QuiverPrivilegeList() target = QuiverGrantTarget()
+        <TO> <ROLE> role = SimpleIdentifier()
+        { return new SqlGrantPrivileges(s.end(this), false, privileges, target, role); }
+    )
+}
+
+/** REVOKE ROLE r FROM {USER u | ROLE r2}, or REVOKE privileges ON target FROM ROLE r. */
+SqlNode SqlRevoke() :
+{
+    final Span s;
+    final SqlIdentifier role;
+    final boolean fromUser;
+    final SqlIdentifier grantee;
+    final List<String> privileges;
+    final GrantTarget target;
+}
+{
+    <REVOKE> { s = span(); }
+    (
+        LOOKAHEAD(2) <ROLE> role = SimpleIdentifier()
+        <FROM> fromUser = QuiverGranteeIsUser() grantee = SimpleIdentifier()
+        { return new SqlGrantRole(s.end(this), true, role, fromUser, grantee); }
+    |
+        privileges = QuiverPrivilegeList() target = QuiverGrantTarget()
+        <FROM> <ROLE> role = SimpleIdentifier()
+        { return new SqlGrantPrivileges(s.end(this), true, privileges, target, role); }
+    )
+}
+
+/** CURRENT_USER() and CURRENT_ROLE(), Snowflake's spelling of the context functions. */
+SqlNode QuiverContextFunction() :
+{
+    final Span s;
+    final SqlOperator operator;
+}
+{
+    (
+        <CURRENT_USER> { operator = SqlStdOperatorTable.CURRENT_USER; }
+    |
+        <CURRENT_ROLE> { operator = SqlStdOperatorTable.CURRENT_ROLE; }
+    )
+    { s = span(); }
+    <LPAREN> <RPAREN>
+    { return operator.createCall(s.end(this)); }
 }

@@ -2,6 +2,8 @@ package io.quiver.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import io.quiver.catalog.security.FileAccess;
+import io.quiver.catalog.security.Identity;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,20 +13,38 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The state of one connection: its store, current database and schema, and the parameters set with
- * {@code ALTER SESSION}.
+ * The state of one connection: its store, the user it acts for and its current role, its current
+ * database and schema, the files it may touch, and the parameters set with {@code ALTER SESSION}.
  */
 public final class Session {
   /** The key under which a connection's properties hold its session. */
   private static final String PROPERTY = "quiver.session";
 
   private final Store store;
+  private final String user;
+  private final FileAccess files;
   private final Map<String, String> parameters = new ConcurrentHashMap<>();
+  private volatile String role;
   private volatile @Nullable String database;
   private volatile @Nullable String schema;
 
-  public Session(Store store, @Nullable String database, @Nullable String schema) {
+  /**
+   * A session for a user whose login succeeded.
+   *
+   * @param identity the user and the role the session starts with
+   * @param files the files the session's statements may read and write
+   */
+  public Session(
+      Store store,
+      Identity identity,
+      FileAccess files,
+      @Nullable String database,
+      @Nullable String schema) {
     this.store = requireNonNull(store, "store is null");
+    requireNonNull(identity, "identity is null");
+    this.user = identity.user();
+    this.role = identity.role();
+    this.files = requireNonNull(files, "files is null");
     this.database = database;
     this.schema = schema;
   }
@@ -50,6 +70,26 @@ public final class Session {
 
   public Store store() {
     return store;
+  }
+
+  /** The user the session acts for. */
+  public String user() {
+    return user;
+  }
+
+  /** The session's current role, as USE ROLE set it. */
+  public String role() {
+    return role;
+  }
+
+  /** Makes another role current; the caller checks that the user holds it. */
+  public void useRole(String role) {
+    this.role = requireNonNull(role, "role is null");
+  }
+
+  /** The files the session's statements may read and write. */
+  public FileAccess files() {
+    return files;
   }
 
   public Optional<String> database() {

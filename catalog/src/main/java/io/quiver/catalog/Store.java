@@ -3,6 +3,7 @@ package io.quiver.catalog;
 import static java.util.Objects.requireNonNull;
 
 import io.quiver.catalog.model.ModelRegistry;
+import io.quiver.catalog.security.Security;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +13,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -34,8 +37,15 @@ public final class Store implements AutoCloseable {
   private final JdbcConnectionPool pool;
   private final Catalog catalog;
   private final ModelRegistry models;
+  private final Security security;
+  private final AtomicReference<String> generatedPassword = new AtomicReference<>();
 
-  private Store(String description, String url, Path artifactFolder, boolean inMemory) {
+  private Store(
+      String description,
+      String url,
+      Path artifactFolder,
+      boolean inMemory,
+      @Nullable String administratorPassword) {
     this.description = description;
     this.artifactFolder = artifactFolder;
     this.inMemory = inMemory;
@@ -45,24 +55,59 @@ public final class Store implements AutoCloseable {
     this.catalog = new Catalog(this);
     catalog.bootstrap();
     this.models = new ModelRegistry(this);
+    this.security = new Security(this);
+    security.bootstrap(administratorPassword).ifPresent(generatedPassword::set);
   }
 
-  /** Opens (creating if needed) the store in a data folder. */
+  /**
+   * Opens (creating if needed) the store in a data folder. A new store's administrator gets its
+   * password from {@value Security#ADMINISTRATOR_PASSWORD_VARIABLE}, or a generated one.
+   */
   public static Store openFolder(Path dataFolder) {
+    return openFolder(dataFolder, null);
+  }
+
+  /**
+   * Opens (creating if needed) the store in a data folder.
+   *
+   * @param administratorPassword the password of a new store's administrator; null to take it from
+   *     {@value Security#ADMINISTRATOR_PASSWORD_VARIABLE} or generate one
+   */
+  public static Store openFolder(Path dataFolder, @Nullable String administratorPassword) {
     Path folder = dataFolder.toAbsolutePath().normalize();
     try {
       Files.createDirectories(folder.resolve("artifacts"));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the data folder " + folder, e);
     }
-    String url = "jdbc:h2:file:" + folder.resolve("catalog") + ";DB_CLOSE_ON_EXIT=FALSE";
-    Store store = new Store(folder.toString(), url, folder.resolve("artifacts"), false);
+    // WRITE_DELAY=0: a commit reaches the file before the statement returns, so a killed
+    // process loses no committed statement.
+    String url =
+        "jdbc:h2:file:" + folder.resolve("catalog") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+    Store store =
+        new Store(
+            folder.toString(), url, folder.resolve("artifacts"), false, administratorPassword);
     LOG.info("Opened store in {}", folder);
     return store;
   }
 
-  /** Opens a new, empty store that lives in memory. */
+  /** Whether a data folder holds a store. */
+  public static boolean exists(Path dataFolder) {
+    return Files.exists(dataFolder.resolve("catalog.mv.db"));
+  }
+
+  /** Opens a new, empty store that lives in memory, with a generated administrator password. */
   public static Store openInMemory() {
+    return openInMemory(null);
+  }
+
+  /**
+   * Opens a new, empty store that lives in memory.
+   *
+   * @param administratorPassword the administrator's password; null to take it from {@value
+   *     Security#ADMINISTRATOR_PASSWORD_VARIABLE} or generate one
+   */
+  public static Store openInMemory(@Nullable String administratorPassword) {
     String id = UUID.randomUUID().toString();
     Path artifacts;
     try {
@@ -72,7 +117,7 @@ public final class Store implements AutoCloseable {
     }
     artifacts.toFile().deleteOnExit();
     String url = "jdbc:h2:mem:quiver-" + id + ";DB_CLOSE_DELAY=-1";
-    return new Store("memory", url, artifacts, true);
+    return new Store("memory", url, artifacts, true, administratorPassword);
   }
 
   public Catalog catalog() {
@@ -82,6 +127,19 @@ public final class Store implements AutoCloseable {
   /** The models of this store. */
   public ModelRegistry models() {
     return models;
+  }
+
+  /** The users, roles and privileges of this store. */
+  public Security security() {
+    return security;
+  }
+
+  /**
+   * The administrator's password when this store was just created with a generated one, for its
+   * creator to show once; empty afterwards, and when the password was given.
+   */
+  public Optional<String> takeGeneratedAdministratorPassword() {
+    return Optional.ofNullable(generatedPassword.getAndSet(null));
   }
 
   /** The pooled connections to the store's H2 database. */

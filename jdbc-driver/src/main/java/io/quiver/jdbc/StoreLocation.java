@@ -57,6 +57,21 @@ record StoreLocation(Kind kind, String value, Properties properties) {
     return new StoreLocation(Kind.FOLDER, folder, properties);
   }
 
+  /** The location of the store in a data folder. */
+  static StoreLocation folder(Path folder) {
+    String path = folder.toAbsolutePath().normalize().toString();
+    return new StoreLocation(Kind.FOLDER, path, new Properties());
+  }
+
+  /** How errors name the store: its folder, or "an in-memory store". */
+  String describe() {
+    return switch (kind) {
+      case FOLDER -> "the store in " + value;
+      case MEMORY -> "an in-memory store";
+      case REMOTE -> "the server at " + value;
+    };
+  }
+
   /** The key under which the store registry shares this store; null for a private one. */
   String sharingKey() {
     if (kind == Kind.MEMORY && value.isEmpty()) {

@@ -17,17 +17,29 @@ final class StoreRegistry {
 
   private StoreRegistry() {}
 
-  static synchronized Store acquire(StoreLocation location) {
+  /**
+   * The store at a location, opened if no connection holds it yet.
+   *
+   * @param administratorPassword the administrator's password if the store is created; null to take
+   *     it from the environment or generate one
+   */
+  static synchronized Store acquire(StoreLocation location, String administratorPassword) {
     String key = location.sharingKey();
     Store store = key == null ? null : BY_LOCATION.get(key);
     if (store == null) {
-      store = open(location);
+      store = open(location, administratorPassword);
       if (key != null) {
         BY_LOCATION.put(key, store);
       }
     }
     USERS.merge(store, 1, Integer::sum);
     return store;
+  }
+
+  /** Whether this process holds the store at a location open. */
+  static synchronized boolean isOpen(StoreLocation location) {
+    String key = location.sharingKey();
+    return key != null && BY_LOCATION.containsKey(key);
   }
 
   static synchronized void release(Store store) {
@@ -41,10 +53,10 @@ final class StoreRegistry {
     store.close();
   }
 
-  private static Store open(StoreLocation location) {
+  private static Store open(StoreLocation location, String administratorPassword) {
     if (location.kind() == StoreLocation.Kind.MEMORY) {
-      return Store.openInMemory();
+      return Store.openInMemory(administratorPassword);
     }
-    return Store.openFolder(Path.of(location.value()));
+    return Store.openFolder(Path.of(location.value()), administratorPassword);
   }
 }

@@ -20,7 +20,9 @@ public final class SqlShow extends QuiverCommand {
     MODELS,
     VERSIONS,
     FUNCTIONS,
-    TAGS
+    TAGS,
+    USERS,
+    ROLES
   }
 
   /** Where the objects are looked for. */

@@ -14,28 +14,30 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
- * Checks every model call of a statement before Calcite validates it, so that a missing model,
- * version or method, or a wrong number of arguments, fails with an error that names the model and
- * says what exists, rather than Calcite's "No match found for function signature".
+ * Checks every model call of a statement before Calcite validates it: the session must hold USAGE
+ * on the model, and a missing model, version or method, or a wrong number of arguments, fails with
+ * an error that names the model and says what exists, rather than Calcite's "No match found for
+ * function signature". A model the session cannot see fails as one that does not exist.
  */
 final class ModelCallChecks {
   private ModelCallChecks() {}
 
-  static void check(SqlNode statement, Session session) {
+  static void check(SqlNode statement, Session session, StatementPrivileges privileges) {
     statement.accept(
         new SqlBasicVisitor<Void>() {
           @Override
           public Void visit(SqlCall call) {
             if (call instanceof SqlModelCall) {
-              check((SqlModelCall) call, session);
+              check((SqlModelCall) call, session, privileges);
             }
             return super.visit(call);
           }
         });
   }
 
-  private static void check(SqlModelCall call, Session session) {
+  private static void check(SqlModelCall call, Session session, StatementPrivileges privileges) {
     ObjectName model = Names.object(call.model(), session);
+    privileges.requireModel(model);
     String version = call.version() == null ? null : call.version().getSimple();
     ResolvedModelVersion resolved = session.store().models().resolve(model, version);
     MethodSignature method = resolved.method(call.method().getSimple());

@@ -2,10 +2,12 @@ package io.quiver.planner;
 
 import static java.util.Objects.requireNonNull;
 
+import io.quiver.catalog.model.ResolvedModelVersion;
 import io.quiver.runtime.signature.ArgumentLayout;
 import io.quiver.runtime.signature.ElementType;
 import io.quiver.runtime.signature.ExpectedArgument;
 import io.quiver.runtime.signature.MethodOutput;
+import io.quiver.runtime.signature.MethodSignature;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.CallImplementor;
@@ -30,16 +32,19 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * rule does not reach, such as a join condition.
  */
 public final class ModelFunction implements ScalarFunction, ImplementableFunction {
-  private final ModelCallTarget target;
+  private final ResolvedModelVersion version;
+  private final MethodSignature method;
   private final ArgumentLayout layout;
 
-  ModelFunction(ModelCallTarget target, ArgumentLayout layout) {
-    this.target = requireNonNull(target, "target is null");
+  ModelFunction(ResolvedModelVersion version, MethodSignature method, ArgumentLayout layout) {
+    this.version = requireNonNull(version, "version is null");
+    this.method = requireNonNull(method, "method is null");
     this.layout = requireNonNull(layout, "layout is null");
   }
 
+  /** What a call of this overload runs; registered when a statement first uses it. */
   public ModelCallTarget target() {
-    return target;
+    return ModelCallTargets.register(version, method, layout);
   }
 
   @Override
@@ -81,7 +86,7 @@ public final class ModelFunction implements ScalarFunction, ImplementableFunctio
   @Override
   public RelDataType getReturnType(RelDataTypeFactory typeFactory) {
     RelDataTypeFactory.Builder row = typeFactory.builder();
-    for (MethodOutput output : target.signature().outputs()) {
+    for (MethodOutput output : method.outputs()) {
       row.add(
           output.name(), typeFactory.createTypeWithNullability(type(typeFactory, output), true));
     }
@@ -132,13 +137,13 @@ public final class ModelFunction implements ScalarFunction, ImplementableFunctio
       return Expressions.call(
           ModelCallRuntime.class,
           "invokeOne",
-          Expressions.constant(target.key()),
+          Expressions.constant(target().key()),
           Expressions.newArrayInit(Object.class, arguments));
     };
   }
 
   @Override
   public String toString() {
-    return target.display();
+    return version.model() + "!" + method.method();
   }
 }

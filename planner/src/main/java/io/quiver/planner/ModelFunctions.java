@@ -19,6 +19,9 @@ import org.apache.calcite.schema.Function;
 
 /** Publishes each schema's model methods as functions named by {@link ModelFunctionName}. */
 final class ModelFunctions implements FunctionSource {
+  /** The most arguments a method takes; a call of an input of symbolic width may pass this many. */
+  private static final int MAX_ARGUMENTS = 500;
+
   @Override
   public Set<String> functionNames(Store store, SchemaInfo schema) {
     Set<String> names = new LinkedHashSet<>();
@@ -44,10 +47,25 @@ final class ModelFunctions implements FunctionSource {
       return List.of();
     }
     List<Function> overloads = new ArrayList<>();
-    for (ArgumentLayout layout : ArgumentLayout.accepted(method)) {
-      ModelCallTarget target = ModelCallTargets.register(version, method, layout);
-      overloads.add(new ModelFunction(target, layout));
+    for (ArgumentLayout layout : layouts(method)) {
+      overloads.add(new ModelFunction(version, method, layout));
     }
     return overloads;
+  }
+
+  /**
+   * One overload per way of calling the method. A single input of symbolic width, [N,?], takes an
+   * array or any number of scalars from two up, so it gets an overload for each count.
+   */
+  private static List<ArgumentLayout> layouts(MethodSignature method) {
+    List<ArgumentLayout> layouts = new ArrayList<>(ArgumentLayout.accepted(method));
+    boolean symbolicWidth =
+        method.inputs().size() == 1 && method.inputs().get(0).valuesPerRow() == -1;
+    if (symbolicWidth) {
+      for (int count = 2; count <= MAX_ARGUMENTS; count++) {
+        layouts.add(ArgumentLayout.forArgumentCount(method, count));
+      }
+    }
+    return layouts;
   }
 }

@@ -9,6 +9,7 @@ import io.quiver.catalog.command.CommandHandler;
 import io.quiver.catalog.command.DatabaseCommandHandler;
 import io.quiver.catalog.command.PreparedCommand;
 import io.quiver.catalog.model.ModelCommandHandler;
+import io.quiver.catalog.security.SecurityCommandHandler;
 import io.quiver.runtime.session.ModelSessionCache;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,11 @@ public final class QuiverEngine {
             new ModelFunctions(),
             database ->
                 Map.of(CalciteCatalog.INFORMATION_SCHEMA, new InformationSchema(store, database)));
-    this.handlers = List.of(new DatabaseCommandHandler(), new ModelCommandHandler());
+    this.handlers =
+        List.of(
+            new SecurityCommandHandler(store),
+            new DatabaseCommandHandler(),
+            new ModelCommandHandler());
     store.models().onVersionReleased(ModelSessionCache.shared()::release);
   }
 

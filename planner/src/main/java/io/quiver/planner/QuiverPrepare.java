@@ -19,13 +19,21 @@ import org.apache.calcite.schema.impl.LongSchemaVersion;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Calcite's statement preparation, with Quiver's additions: statements Quiver runs itself (DDL,
- * SHOW, USE, COPY) become commands; names resolve against the session's database and schema; and
- * queries get Quiver's planner rules.
+ * SHOW, USE, COPY, GRANT) become commands, which check privileges as they run; names resolve
+ * against the session's database and schema; queries and DML need USAGE on the models they call and
+ * privileges on the tables they touch, checked when prepared and again as they run; CURRENT_USER
+ * and CURRENT_ROLE answer from the session; and queries get Quiver's planner rules.
+ *
+ * <p>Calcite makes one instance for each statement it prepares.
  */
 public class QuiverPrepare extends CalcitePrepareImpl {
+  private @Nullable StatementPrivileges privileges;
+
   @Override
   public <T> CalciteSignature<T> prepareSql(
       Context context, Query<T> query, Type elementType, long maxRowCount) {
@@ -40,9 +48,13 @@ public class QuiverPrepare extends CalcitePrepareImpl {
     if (command.isPresent()) {
       return CommandSignatures.of(query.sql, command.get(), session, fresh);
     }
-    ModelCallChecks.check(statement, session);
+    StatementPrivileges needed = new StatementPrivileges(session);
+    privileges = needed;
+    ModelCallChecks.check(statement, session, needed);
     try {
-      return super.prepareSql(fresh, query, elementType, maxRowCount);
+      return needed.checkedEachRun(
+          Signatures.reportingConstantErrors(
+              super.prepareSql(fresh, query, elementType, maxRowCount)));
     } catch (CalciteContextException e) {
       throw ValidationErrors.translate(e, session);
     }
@@ -60,7 +72,7 @@ public class QuiverPrepare extends CalcitePrepareImpl {
     boolean changed =
         QuiverEngine.of(session.store())
             .calciteCatalog()
-            .synchronize(context.getMutableRootSchema().plus());
+            .synchronize(context.getMutableRootSchema().plus(), session);
     if (!changed) {
       return context;
     }
@@ -110,6 +122,12 @@ public class QuiverPrepare extends CalcitePrepareImpl {
         prefer,
         createCluster(planner, new RexBuilder(context.getTypeFactory())),
         EnumerableConvention.INSTANCE,
-        createConvertletTable());
+        createConvertletTable(),
+        privileges == null ? new StatementPrivileges(session(context)) : privileges);
+  }
+
+  @Override
+  protected SqlRexConvertletTable createConvertletTable() {
+    return SessionFunctions.convertlets(super.createConvertletTable());
   }
 }

@@ -15,8 +15,13 @@ import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
 
-/** Prepares a query with the session's name resolution and Quiver's planner program. */
+/**
+ * Prepares a query with the session's name resolution and Quiver's planner program, which first
+ * checks the session's privileges on the tables the query reads and changes.
+ */
 final class QuiverPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt {
+  private final StatementPrivileges privileges;
+
   QuiverPreparingStmt(
       CalcitePrepareImpl prepare,
       CalcitePrepare.Context context,
@@ -26,7 +31,8 @@ final class QuiverPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt 
       EnumerableRel.Prefer prefer,
       RelOptCluster cluster,
       Convention resultConvention,
-      SqlRexConvertletTable convertletTable) {
+      SqlRexConvertletTable convertletTable,
+      StatementPrivileges privileges) {
     super(
         prepare,
         context,
@@ -37,6 +43,7 @@ final class QuiverPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt 
         cluster,
         resultConvention,
         convertletTable);
+    this.privileges = privileges;
   }
 
   /** Validates with this statement's session-aware reader, whichever reader is passed in. */
@@ -50,6 +57,7 @@ final class QuiverPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt 
   protected Program getProgram() {
     Session session = QuiverPrepare.session(context);
     return Programs.sequence(
+        new TablePrivilegeProgram(privileges),
         super.getProgram(),
         new ModelCallProgram(
             ModelCallDefaults.batchSize(session), ModelCallDefaults.threads(session)));

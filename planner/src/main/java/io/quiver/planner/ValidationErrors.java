@@ -24,7 +24,7 @@ final class ValidationErrors {
       return QuiverException.notFound(
           "Table "
               + qualify(notFound.group(1), notFound.group(2), session)
-              + " does not exist ("
+              + " does not exist or not authorized ("
               + where
               + ")");
     }

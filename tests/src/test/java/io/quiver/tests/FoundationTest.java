@@ -19,8 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 class FoundationTest {
   @TempDir Path data;
 
+  /** The administrator's password of the test's store, set by the connection that creates it. */
+  private static final String ADMIN_PASSWORD = "foundation-test";
+
   private Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:quiver:" + data);
+    return DriverManager.getConnection("jdbc:quiver:" + data, "ADMIN", ADMIN_PASSWORD);
   }
 
   static List<String> rows(Statement statement, String sql) throws SQLException {
@@ -52,6 +55,7 @@ class FoundationTest {
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE churn (id INTEGER PRIMARY KEY, tenure DOUBLE, plan VARCHAR)");
+      assertThat(rows(statement, "DESCRIBE TABLE churn")).first().asString().endsWith("|Y");
       assertThat(statement.executeUpdate("INSERT INTO churn VALUES (1, 3.5, 'a'), (2, 10, 'b')"))
           .isEqualTo(2);
       statement.execute("INSERT INTO churn SELECT id + 10, tenure * 2, plan FROM churn");
@@ -120,6 +124,9 @@ class FoundationTest {
   void syntaxErrorsNamePosition() throws SQLException {
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
+      assertThatThrownBy(() -> statement.executeQuery("SELECT 1/0"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("division by zero");
       assertThatThrownBy(() -> statement.execute("SELEC 1"))
           .hasMessageContaining("line 1, column 1");
     }

@@ -3,7 +3,9 @@ package io.quiver.catalog.calcite;
 import static java.util.Objects.requireNonNull;
 
 import io.quiver.catalog.DatabaseInfo;
+import io.quiver.catalog.Session;
 import io.quiver.catalog.Store;
+import io.quiver.catalog.security.AccessView;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -13,8 +15,10 @@ import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaPlus;
 
 /**
- * Shows the catalog to Calcite: one schema under the root for each database, each holding its
- * schemas, and for each database the system schemas (such as INFORMATION_SCHEMA) it is given.
+ * Shows the catalog to a connection's Calcite root: one schema for each database its session may
+ * use, each holding the schemas the session may use, and for each database the system schemas
+ * (such as INFORMATION_SCHEMA) it is given. Databases, schemas and tables the session cannot see
+ * are absent, so a query that names them fails as if they did not exist.
  */
 public final class CalciteCatalog {
   /** The schema of each database that holds its views of the catalog. */
@@ -37,17 +41,21 @@ public final class CalciteCatalog {
   }
 
   /**
-   * Makes the root's database schemas match the catalog's databases; returns whether anything
-   * changed.
+   * Makes the root's database schemas match the databases the session may use; returns whether
+   * anything changed.
    */
-  public boolean synchronize(SchemaPlus rootPlus) {
+  public boolean synchronize(SchemaPlus rootPlus, Session session) {
     boolean changed = false;
     CalciteSchema root = rootPlus.unwrap(CalciteSchema.class);
+    AccessView view = store.security().access().view(session);
     Set<String> databases = new HashSet<>();
     for (DatabaseInfo database : store.catalog().databases()) {
+      if (!view.canUse(database)) {
+        continue;
+      }
       databases.add(database.name());
       if (root.getSubSchema(database.name(), true) == null) {
-        root.add(database.name(), databaseSchema(database.name()));
+        root.add(database.name(), databaseSchema(database.name(), session));
         changed = true;
       }
     }
@@ -60,7 +68,8 @@ public final class CalciteCatalog {
     return changed;
   }
 
-  private Schema databaseSchema(String database) {
-    return new DatabaseSchema(store, database, functionSource, systemSchemas.apply(database));
+  private Schema databaseSchema(String database, Session session) {
+    return new DatabaseSchema(
+        store, database, session, functionSource, systemSchemas.apply(database));
   }
 }

@@ -86,8 +86,7 @@ final class CsvLoader {
   }
 
   /** Loads the file; returns the result row (file, status, rows parsed, rows loaded). */
-  Object[] load(String file) {
-    Path path = Path.of(file);
+  Object[] load(Path path) {
     if (!Files.isReadable(path)) {
       throw QuiverException.notFound("File " + path.toAbsolutePath() + " cannot be read");
     }

@@ -7,6 +7,10 @@ import io.quiver.catalog.ObjectName;
 import io.quiver.catalog.QuiverException;
 import io.quiver.catalog.SchemaInfo;
 import io.quiver.catalog.Session;
+import io.quiver.catalog.security.AccessControl;
+import io.quiver.catalog.security.AccessView;
+import io.quiver.catalog.security.Privilege;
+import io.quiver.catalog.security.Securable;
 import io.quiver.parser.ModelCalls;
 import io.quiver.parser.SqlCopyInto;
 import io.quiver.parser.SqlCreateDatabase;
@@ -30,7 +34,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Databases, schemas and tables: their CREATE, DROP, SHOW and DESCRIBE statements, USE, COPY INTO,
- * and the session parameters of ALTER SESSION.
+ * and the session parameters of ALTER SESSION. Each checks the session's privileges when it runs:
+ * creating a database needs ACCOUNTADMIN, a schema CREATE SCHEMA on its database, dropping needs
+ * OWNERSHIP, and USE and SHOW see only what the session may use.
  */
 public final class DatabaseCommandHandler implements CommandHandler {
   private static final List<ResultColumn> SHOW_DATABASES =
@@ -112,10 +118,16 @@ public final class DatabaseCommandHandler implements CommandHandler {
     return PreparedCommand.update(
         context -> {
           Session session = context.session();
-          session
-              .store()
-              .catalog()
-              .createDatabase(name, comment, statement.getReplace(), statement.ifNotExists);
+          AccessControl access = access(session);
+          access.requireAdministrator(session, "create databases");
+          Catalog catalog = session.store().catalog();
+          boolean created = catalog.database(name).isEmpty() || statement.getReplace();
+          catalog.createDatabase(name, comment, statement.getReplace(), statement.ifNotExists);
+          if (created) {
+            access.recordOwner(session, Securable.database(catalog.requireDatabase(name)));
+            SchemaInfo schema = catalog.requireSchema(name, Catalog.DEFAULT_SCHEMA);
+            access.recordOwner(session, Securable.schema(schema));
+          }
           session.use(name, Catalog.DEFAULT_SCHEMA);
         });
   }
@@ -125,6 +137,12 @@ public final class DatabaseCommandHandler implements CommandHandler {
     return PreparedCommand.update(
         context -> {
           Session session = context.session();
+          AccessControl access = access(session);
+          if (statement.ifExists && access.usableDatabase(session, name).isEmpty()) {
+            return;
+          }
+          DatabaseInfo database = access.database(session, name);
+          access.require(session, Securable.database(database), "drop", Privilege.OWNERSHIP);
           session.store().catalog().dropDatabase(name, statement.ifExists);
           session.store().models().sweepArtifacts();
           if (session.database().filter(name::equals).isPresent()) {
@@ -138,11 +156,25 @@ public final class DatabaseCommandHandler implements CommandHandler {
         context -> {
           Session session = context.session();
           List<String> name = Names.schema(statement.name, session);
-          session
-              .store()
-              .catalog()
-              .createSchema(
-                  name.get(0), name.get(1), statement.getReplace(), statement.ifNotExists);
+          AccessControl access = access(session);
+          DatabaseInfo database = access.database(session, name.get(0));
+          access.require(
+              session,
+              Securable.database(database),
+              "create schemas in",
+              Privilege.CREATE_SCHEMA);
+          Catalog catalog = session.store().catalog();
+          Optional<SchemaInfo> existing = catalog.schema(name.get(0), name.get(1));
+          if (existing.isPresent() && statement.getReplace()) {
+            access.require(
+                session, Securable.schema(existing.get()), "replace", Privilege.OWNERSHIP);
+          }
+          catalog.createSchema(
+              name.get(0), name.get(1), statement.getReplace(), statement.ifNotExists);
+          if (existing.isEmpty() || statement.getReplace()) {
+            SchemaInfo schema = catalog.requireSchema(name.get(0), name.get(1));
+            access.recordOwner(session, Securable.schema(schema));
+          }
           session.use(name.get(0), name.get(1));
         });
   }
@@ -152,6 +184,13 @@ public final class DatabaseCommandHandler implements CommandHandler {
         context -> {
           Session session = context.session();
           List<String> name = Names.schema(statement.name, session);
+          AccessControl access = access(session);
+          Optional<SchemaInfo> schema = access.usableSchema(session, name.get(0), name.get(1));
+          if (statement.ifExists && schema.isEmpty()) {
+            return;
+          }
+          SchemaInfo dropped = access.schema(session, name.get(0), name.get(1));
+          access.require(session, Securable.schema(dropped), "drop", Privilege.OWNERSHIP);
           session.store().catalog().dropSchema(name.get(0), name.get(1), statement.ifExists);
           session.store().models().sweepArtifacts();
           if (session.database().filter(name.get(0)::equals).isPresent()
@@ -165,20 +204,21 @@ public final class DatabaseCommandHandler implements CommandHandler {
     return PreparedCommand.update(
         context -> {
           Session session = context.session();
-          Catalog catalog = session.store().catalog();
+          AccessControl access = access(session);
           List<String> names = statement.name().names;
           boolean database =
               statement.target() == SqlUse.Target.DATABASE
                   || (statement.target() == SqlUse.Target.SCHEMA_OR_DATABASE && names.size() == 1);
           if (database) {
             String name = Names.simple(statement.name(), "Database");
-            catalog.requireDatabase(name);
-            boolean hasPublic = catalog.schema(name, Catalog.DEFAULT_SCHEMA).isPresent();
+            access.database(session, name);
+            boolean hasPublic =
+                access.usableSchema(session, name, Catalog.DEFAULT_SCHEMA).isPresent();
             session.use(name, hasPublic ? Catalog.DEFAULT_SCHEMA : null);
             return;
           }
           List<String> schema = Names.schema(statement.name(), session);
-          catalog.requireSchema(schema.get(0), schema.get(1));
+          access.schema(session, schema.get(0), schema.get(1));
           session.use(schema.get(0), schema.get(1));
         });
   }
@@ -189,6 +229,7 @@ public final class DatabaseCommandHandler implements CommandHandler {
         context -> {
           ObjectName name = Names.object(statement.getTable(), context.session());
           SchemaInfo schema = TableCommands.schemaOf(context.session(), name);
+          access(context.session()).visibleTable(context.session(), schema, name.name());
           Tables.requireTable(context.session().store(), schema, name);
           List<Object[]> rows = new ArrayList<>();
           for (Tables.Column column :
@@ -238,9 +279,10 @@ public final class DatabaseCommandHandler implements CommandHandler {
   private static List<Object[]> databases(SqlShow statement, CommandContext context) {
     Session session = context.session();
     LikePattern like = LikePattern.of(statement.likePattern());
+    AccessView view = access(session).view(session);
     List<Object[]> rows = new ArrayList<>();
     for (DatabaseInfo database : session.store().catalog().databases()) {
-      if (like.matches(database.name())) {
+      if (like.matches(database.name()) && view.canSee(database)) {
         boolean current = session.database().filter(database.name()::equals).isPresent();
         rows.add(
             new Object[] {
@@ -254,6 +296,7 @@ public final class DatabaseCommandHandler implements CommandHandler {
   private static List<Object[]> schemas(SqlShow statement, CommandContext context) {
     Session session = context.session();
     LikePattern like = LikePattern.of(statement.likePattern());
+    AccessView view = access(session).view(session);
     List<SchemaInfo> schemas;
     if (statement.scope() == SqlShow.Scope.ACCOUNT) {
       schemas = session.store().catalog().allSchemas();
@@ -262,12 +305,12 @@ public final class DatabaseCommandHandler implements CommandHandler {
           statement.scopeName() == null
               ? session.requireDatabase()
               : Names.simple(statement.scopeName(), "Database");
-      session.store().catalog().requireDatabase(database);
+      access(session).database(session, database);
       schemas = session.store().catalog().schemas(database);
     }
     List<Object[]> rows = new ArrayList<>();
     for (SchemaInfo schema : schemas) {
-      if (like.matches(schema.name())) {
+      if (like.matches(schema.name()) && view.canSee(schema)) {
         boolean current =
             session.database().filter(schema.database()::equals).isPresent()
                 && session.schema().filter(schema.name()::equals).isPresent();
@@ -288,9 +331,10 @@ public final class DatabaseCommandHandler implements CommandHandler {
     Session session = context.session();
     LikePattern like = LikePattern.of(statement.likePattern());
     List<Object[]> rows = new ArrayList<>();
+    AccessView view = access(session).view(session);
     for (SchemaInfo schema : scopeSchemas(statement, session)) {
       for (String table : Tables.names(session.store(), schema)) {
-        if (like.matches(table)) {
+        if (like.matches(table) && view.canSeeTable(schema, table)) {
           long count = Tables.rowCount(session.store(), schema, table);
           rows.add(new Object[] {table, schema.database(), schema.name(), "TABLE", count});
         }
@@ -299,20 +343,25 @@ public final class DatabaseCommandHandler implements CommandHandler {
     return rows;
   }
 
-  /** The schemas a SHOW statement looks in: the current schema unless IN says otherwise. */
+  /**
+   * The schemas a SHOW statement looks in, of those the session may use: the current schema unless
+   * IN says otherwise.
+   */
   public static List<SchemaInfo> scopeSchemas(SqlShow statement, Session session) {
     Catalog catalog = session.store().catalog();
+    AccessControl access = access(session);
+    AccessView view = access.view(session);
     switch (statement.scope()) {
       case ACCOUNT:
-        return catalog.allSchemas();
+        return catalog.allSchemas().stream().filter(view::canUse).toList();
       case DATABASE:
         {
           String database =
               statement.scopeName() == null
                   ? session.requireDatabase()
                   : Names.simple(statement.scopeName(), "Database");
-          catalog.requireDatabase(database);
-          return catalog.schemas(database);
+          access.database(session, database);
+          return catalog.schemas(database).stream().filter(view::canUse).toList();
         }
       case SCHEMA:
         {
@@ -320,11 +369,16 @@ public final class DatabaseCommandHandler implements CommandHandler {
               statement.scopeName() == null
                   ? List.of(session.requireDatabase(), session.requireSchema())
                   : Names.schema(statement.scopeName(), session);
-          return List.of(catalog.requireSchema(name.get(0), name.get(1)));
+          return List.of(access.schema(session, name.get(0), name.get(1)));
         }
       default:
-        return List.of(catalog.requireSchema(session.requireDatabase(), session.requireSchema()));
+        return List.of(
+            access.schema(session, session.requireDatabase(), session.requireSchema()));
     }
+  }
+
+  static AccessControl access(Session session) {
+    return session.store().security().access();
   }
 
   /** The text of an option, or null when the statement does not set it. */

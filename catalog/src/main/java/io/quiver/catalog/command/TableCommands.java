@@ -7,8 +7,12 @@ import io.quiver.catalog.QuiverException;
 import io.quiver.catalog.SchemaInfo;
 import io.quiver.catalog.Session;
 import io.quiver.catalog.Store;
+import io.quiver.catalog.security.AccessControl;
+import io.quiver.catalog.security.Privilege;
+import io.quiver.catalog.security.Securable;
 import io.quiver.parser.SqlCopyInto;
 import io.quiver.parser.SqlProperties;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -16,6 +20,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
@@ -29,13 +34,21 @@ import org.apache.calcite.sql.dialect.H2SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** CREATE TABLE (with columns, or AS a query), DROP TABLE and COPY INTO. */
+/**
+ * CREATE TABLE (with columns, or AS a query), DROP TABLE and COPY INTO. Creating a table needs
+ * CREATE TABLE on its schema, and the session's role owns it; dropping or replacing it needs
+ * OWNERSHIP; loading rows needs INSERT.
+ */
 final class TableCommands {
   private static final Logger LOG = LoggerFactory.getLogger(TableCommands.class);
 
-  /** The schema a table name resolves to; fails naming the schemas that exist. */
+  /** The schema a table name resolves to, if the session may use it. */
   static SchemaInfo schemaOf(Session session, ObjectName table) {
-    return session.store().catalog().requireSchema(table.database(), table.schema());
+    return access(session).schema(session, table.database(), table.schema());
+  }
+
+  private static AccessControl access(Session session) {
+    return session.store().security().access();
   }
 
   PreparedCommand create(SqlCreateTable statement) {
@@ -51,6 +64,9 @@ final class TableCommands {
     ObjectName name = Names.object(statement.name, session);
     Catalog.checkIdentifier("Table", name.name());
     SchemaInfo schema = schemaOf(session, name);
+    AccessControl access = access(session);
+    access.require(
+        session, Securable.schema(schema), "create tables in", Privilege.CREATE_TABLE);
     Store store = session.store();
     if (Tables.exists(store, schema, name.name())) {
       if (statement.ifNotExists) {
@@ -59,6 +75,7 @@ final class TableCommands {
       if (!statement.getReplace()) {
         throw QuiverException.alreadyExists("Table " + name + " already exists");
       }
+      access.table(session, schema, name.name(), "replace", Privilege.OWNERSHIP);
     }
     List<String> columns =
         statement.query == null
@@ -78,6 +95,7 @@ final class TableCommands {
     if (!staging.equals(name.name())) {
       replace(store, schema, staging, name.name());
     }
+    access.recordNewTable(session, schema, name.name());
     LOG.debug("Created table {}", name);
   }
 
@@ -176,6 +194,7 @@ final class TableCommands {
           Session session = context.session();
           ObjectName name = Names.object((SqlIdentifier) insert.getTargetTable(), session);
           SchemaInfo schema = schemaOf(session, name);
+          access(session).table(session, schema, name.name(), "insert into", Privilege.INSERT);
           Tables.requireTable(session.store(), schema, name);
           List<String> columns =
               insert.getTargetColumnList() == null
@@ -195,13 +214,20 @@ final class TableCommands {
         context -> {
           Session session = context.session();
           ObjectName name = Names.object(statement.name, session);
-          SchemaInfo schema = schemaOf(session, name);
-          if (!Tables.exists(session.store(), schema, name.name())) {
-            if (statement.ifExists) {
-              return;
-            }
-            throw QuiverException.notFound("Table " + name + " does not exist");
+          AccessControl access = access(session);
+          Optional<SchemaInfo> usable =
+              access.usableSchema(session, name.database(), name.schema());
+          boolean visible =
+              usable.isPresent()
+                  && Tables.exists(session.store(), usable.get(), name.name())
+                  && access.canSeeTable(session, usable.get(), name.name());
+          if (!visible && statement.ifExists) {
+            return;
           }
+          SchemaInfo schema = schemaOf(session, name);
+          access.table(session, schema, name.name(), "drop", Privilege.OWNERSHIP);
+          Tables.requireTable(session.store(), schema, name);
+          access.forgetTable(schema, name.name());
           session.store().execute("DROP TABLE " + Tables.h2Name(schema, name.name()));
         });
   }
@@ -214,9 +240,10 @@ final class TableCommands {
           Session session = context.session();
           ObjectName name = Names.object(statement.table(), session);
           SchemaInfo schema = schemaOf(session, name);
+          access(session).table(session, schema, name.name(), "load into", Privilege.INSERT);
           Tables.requireTable(session.store(), schema, name);
-          Object[] result =
-              new CsvLoader(session.store(), schema, name, options).load(statement.sourcePath());
+          Path file = session.files().readable(statement.sourcePath());
+          Object[] result = new CsvLoader(session.store(), schema, name, options).load(file);
           return java.util.Collections.singletonList(result);
         });
   }

@@ -44,7 +44,7 @@ final class Tables {
 
   static void requireTable(Store store, SchemaInfo schema, ObjectName name) {
     if (!exists(store, schema, name.name())) {
-      throw QuiverException.notFound("Table " + name + " does not exist");
+      throw QuiverException.notFound("Table " + name + " does not exist or not authorized");
     }
   }
 

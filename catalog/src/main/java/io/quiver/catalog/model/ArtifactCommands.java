@@ -5,6 +5,7 @@ import io.quiver.catalog.QuiverException;
 import io.quiver.catalog.command.CommandContext;
 import io.quiver.catalog.command.PreparedCommand;
 import io.quiver.catalog.command.ResultColumn;
+import io.quiver.catalog.security.Privilege;
 import io.quiver.parser.SqlArtifactCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * LIST and GET on a model version's files, addressed as {@code snow://model/<model>/versions/
- * <version>/[path]}. The files are read-only: nothing writes through these locations.
+ * <version>/[path]}. The files are read-only: nothing writes through these locations. Both need READ
+ * (or OWNERSHIP) on the model; GET writes only into a folder the session may write.
  */
 final class ArtifactCommands {
   private static final Logger LOG = LoggerFactory.getLogger(ArtifactCommands.class);
@@ -74,7 +76,7 @@ final class ArtifactCommands {
     if (located.files().isEmpty()) {
       throw noFiles(command, located);
     }
-    Path folder = targetFolder(command.target());
+    Path folder = targetFolder(command.target(), context);
     ModelRegistry registry = ModelShowCommands.registry(context);
     List<Object[]> rows = new ArrayList<>();
     for (ArtifactFile file : located.files()) {
@@ -87,7 +89,9 @@ final class ArtifactCommands {
 
   private static LocatedFiles locate(SqlArtifactCommand command, CommandContext context) {
     ModelLocation location = ModelLocation.parse(command.location(), context.session());
-    ModelInfo model = ModelShowCommands.registry(context).requireModel(location.model());
+    ModelInfo model =
+        ModelShowCommands.access(context)
+            .model(context.session(), location.model(), "read the files of", Privilege.READ);
     ModelVersionInfo version = model.resolveVersion(location.version());
     List<ArtifactFile> files =
         version.files().stream().filter(file -> file.path().startsWith(location.path())).toList();
@@ -113,19 +117,13 @@ final class ArtifactCommands {
             + "/'");
   }
 
-  private static Path targetFolder(String target) {
+  private static Path targetFolder(String target, CommandContext context) {
     String path = target.startsWith(FILE_SCHEME) ? target.substring(FILE_SCHEME.length()) : target;
     if (path.isEmpty()) {
       throw ModelErrors.invalid(
           "GET needs a local folder to write to; write 'file:///<folder>/', not '" + target + "'");
     }
-    Path folder = Path.of(path);
-    try {
-      Files.createDirectories(folder);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create folder " + folder + " for GET", e);
-    }
-    return folder;
+    return context.session().files().writableFolder(path);
   }
 
   private static void copy(Path artifact, Path target) {

@@ -2,10 +2,14 @@ package io.quiver.catalog.model;
 
 import io.quiver.catalog.Names;
 import io.quiver.catalog.ObjectName;
+import io.quiver.catalog.SchemaInfo;
 import io.quiver.catalog.Session;
 import io.quiver.catalog.command.CommandContext;
 import io.quiver.catalog.command.CommandHandler;
 import io.quiver.catalog.command.PreparedCommand;
+import io.quiver.catalog.security.AccessControl;
+import io.quiver.catalog.security.Privilege;
+import io.quiver.catalog.security.Securable;
 import io.quiver.parser.ModelSource;
 import io.quiver.parser.SqlAlterModel;
 import io.quiver.parser.SqlArtifactCommand;
@@ -17,6 +21,7 @@ import io.quiver.parser.SqlDropModel;
 import io.quiver.parser.SqlDropTag;
 import io.quiver.parser.SqlProperty;
 import io.quiver.parser.SqlShow;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +39,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The statements of a model's life cycle: CREATE, ALTER, DROP and COMMENT ON MODEL, CREATE and DROP
  * TAG, SHOW MODELS, VERSIONS, FUNCTIONS and TAGS, DESCRIBE MODEL, and LIST and GET on a version's
- * files. Names resolve against the session when the statement runs.
+ * files. Names resolve against the session when the statement runs, and so do the checks of the
+ * session's privileges: creating a model needs CREATE MODEL on its schema and makes the session's
+ * role its owner; changing or dropping it needs OWNERSHIP; copying a version from a model needs
+ * READ on it; reading a file of the server needs the file to be one the session may read.
  */
 public final class ModelCommandHandler implements CommandHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ModelCommandHandler.class);
@@ -90,10 +98,22 @@ public final class ModelCommandHandler implements CommandHandler {
     return PreparedCommand.update(
         parameterTypes(create.source()),
         context -> {
-          ObjectName name = Names.object(create.name(), context.session());
+          Session session = context.session();
+          ObjectName name = Names.object(create.name(), session);
+          AccessControl access = access(context);
+          SchemaInfo schema = access.schema(session, name.database(), name.schema());
+          access.require(
+              session, Securable.schema(schema), "create models in", Privilege.CREATE_MODEL);
+          Optional<ModelInfo> existing = registry(context).model(name);
+          if (existing.isPresent() && mode == CreateMode.REPLACE) {
+            access.require(
+                session, Securable.model(existing.get()), "replace", Privilege.OWNERSHIP);
+          }
           VersionSource source = source(create.source(), context);
           NewVersion version = new NewVersion(versionName, source, null, options.get(METADATA));
-          registry(context).createModel(name, version, options.get(COMMENT), mode);
+          registry(context)
+              .createModel(
+                  name, version, options.get(COMMENT), mode, access.modelOwner(session));
         });
   }
 
@@ -114,6 +134,10 @@ public final class ModelCommandHandler implements CommandHandler {
     return PreparedCommand.update(
         context -> {
           ObjectName name = Names.object(drop.name(), context.session());
+          if (drop.ifExists && access(context).visibleModel(context.session(), name).isEmpty()) {
+            return;
+          }
+          access(context).model(context.session(), name, "drop", Privilege.OWNERSHIP);
           registry(context).dropModel(name, drop.ifExists);
         });
   }
@@ -123,6 +147,7 @@ public final class ModelCommandHandler implements CommandHandler {
     return PreparedCommand.update(
         context -> {
           ObjectName name = Names.object(comment.model(), context.session());
+          access(context).model(context.session(), name, "comment on", Privilege.OWNERSHIP);
           registry(context).alterModel(name, changes);
         });
   }
@@ -143,6 +168,7 @@ public final class ModelCommandHandler implements CommandHandler {
   private static VersionSource source(ModelSource source, CommandContext context) {
     if (source.isModel()) {
       ObjectName model = Names.object(source.model(), context.session());
+      access(context).model(context.session(), model, "copy a version of", Privilege.READ);
       @Nullable String version =
           source.version() == null ? null : Names.simple(source.version(), "Version");
       return new VersionSource.Copy(model, version);
@@ -153,8 +179,12 @@ public final class ModelCommandHandler implements CommandHandler {
       return new VersionSource.Bytes(bytes(context.parameter(index), origin), origin);
     }
     String path = source.path();
-    return new VersionSource.File(
-        Path.of(path.startsWith(FILE_SCHEME) ? path.substring(FILE_SCHEME.length()) : path));
+    String local = path.startsWith(FILE_SCHEME) ? path.substring(FILE_SCHEME.length()) : path;
+    Path file = context.session().files().readable(local);
+    if (Files.isDirectory(file)) {
+      file = context.session().files().readable(file.resolve(ArtifactFile.MODEL_FILE).toString());
+    }
+    return new VersionSource.File(file);
   }
 
   private static byte[] bytes(@Nullable Object value, String origin) {
@@ -191,10 +221,12 @@ public final class ModelCommandHandler implements CommandHandler {
         context -> {
           ObjectName model = Names.object(alter.model(), context.session());
           ModelRegistry registry = registry(context);
-          if (alter.ifExists() && registry.model(model).isEmpty()) {
+          AccessControl access = access(context);
+          if (alter.ifExists() && access.visibleModel(context.session(), model).isEmpty()) {
             LOG.debug("ALTER MODEL IF EXISTS: model {} does not exist", model);
             return;
           }
+          access.model(context.session(), model, "alter", Privilege.OWNERSHIP);
           action.run(registry, model, context);
         });
   }
@@ -266,6 +298,7 @@ public final class ModelCommandHandler implements CommandHandler {
       Map<ObjectName, String> values = new LinkedHashMap<>();
       for (SqlProperty assignment : assignments) {
         ObjectName tag = Names.object(assignment.nameIdentifier(), context.session());
+        access(context).schema(context.session(), tag.database(), tag.schema());
         values.put(tag, assignment.valueText());
       }
       registry.tags().setTags(model, values);
@@ -276,7 +309,9 @@ public final class ModelCommandHandler implements CommandHandler {
     return (registry, model, context) -> {
       List<ObjectName> tags = new ArrayList<>();
       for (SqlIdentifier name : names) {
-        tags.add(Names.object(name, context.session()));
+        ObjectName tag = Names.object(name, context.session());
+        access(context).schema(context.session(), tag.database(), tag.schema());
+        tags.add(tag);
       }
       registry.tags().unsetTags(model, tags);
     };
@@ -300,6 +335,13 @@ public final class ModelCommandHandler implements CommandHandler {
           target.isSimple()
               ? new ObjectName(model.database(), model.schema(), target.getSimple())
               : Names.object(target, context.session());
+      if (!newName.schemaPath().equals(model.schemaPath())) {
+        Session session = context.session();
+        AccessControl access = access(context);
+        SchemaInfo schema = access.schema(session, newName.database(), newName.schema());
+        access.require(
+            session, Securable.schema(schema), "move models into", Privilege.CREATE_MODEL);
+      }
       registry.renameModel(model, newName);
     };
   }
@@ -361,6 +403,7 @@ public final class ModelCommandHandler implements CommandHandler {
     return PreparedCommand.update(
         context -> {
           ObjectName name = Names.object(create.name(), context.session());
+          requireSchemaOwner(context, name, "create tags in");
           registry(context).tags().createTag(name, allowedValues, options.get(COMMENT), mode);
         });
   }
@@ -369,8 +412,21 @@ public final class ModelCommandHandler implements CommandHandler {
     return PreparedCommand.update(
         context -> {
           ObjectName name = Names.object(drop.name(), context.session());
+          requireSchemaOwner(context, name, "drop tags of");
           registry(context).tags().dropTag(name, drop.ifExists);
         });
+  }
+
+  /** Tags are not objects with privileges of their own: the owner of their schema manages them. */
+  private static void requireSchemaOwner(CommandContext context, ObjectName tag, String action) {
+    Session session = context.session();
+    AccessControl access = access(context);
+    SchemaInfo schema = access.schema(session, tag.database(), tag.schema());
+    access.require(session, Securable.schema(schema), action, Privilege.OWNERSHIP);
+  }
+
+  static AccessControl access(CommandContext context) {
+    return context.session().store().security().access();
   }
 
   private static ModelRegistry registry(CommandContext context) {

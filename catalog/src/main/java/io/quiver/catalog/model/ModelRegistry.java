@@ -183,7 +183,21 @@ public final class ModelRegistry {
    */
   public @Nullable String createModel(
       ObjectName name, NewVersion version, @Nullable String comment, CreateMode mode) {
+    return createModel(name, version, comment, mode, ModelOwner.NONE);
+  }
+
+  /**
+   * Creates a model as {@link #createModel(ObjectName, NewVersion, String, CreateMode)} does, and
+   * records its owner in the same transaction.
+   */
+  public @Nullable String createModel(
+      ObjectName name,
+      NewVersion version,
+      @Nullable String comment,
+      CreateMode mode,
+      ModelOwner owner) {
     requireNonNull(name, "name is null");
+    requireNonNull(owner, "owner is null");
     requireNonNull(version, "version is null");
     requireNonNull(mode, "mode is null");
     ModelNames.checkModelName(name.name());
@@ -195,7 +209,8 @@ public final class ModelRegistry {
     }
 
     LoggedFiles files = logFiles(version.source());
-    ModelCreation creation = new ModelCreation(name, schema, comment, version, metadata, files);
+    ModelCreation creation =
+        new ModelCreation(name, schema, comment, version, metadata, files, owner);
     String created = change(files.staged(), connection -> create(connection, creation, mode));
 
     if (created != null) {
@@ -211,7 +226,8 @@ public final class ModelRegistry {
       @Nullable String comment,
       NewVersion version,
       @Nullable String metadata,
-      LoggedFiles files) {}
+      LoggedFiles files,
+      ModelOwner owner) {}
 
   private @Nullable String create(Connection connection, ModelCreation creation, CreateMode mode)
       throws SQLException {
@@ -237,6 +253,7 @@ public final class ModelRegistry {
             connection, creation.schema().id(), creation.name().name(), creation.comment());
     long versionId = insertVersion(connection, modelId, versionName, version, content);
     ModelTables.setDefaultVersion(connection, modelId, versionId);
+    creation.owner().own(connection, creation.name(), modelId, creation.schema().id());
     return versionName;
   }
 

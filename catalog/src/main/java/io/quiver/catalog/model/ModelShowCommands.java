@@ -1,6 +1,5 @@
 package io.quiver.catalog.model;
 
-import io.quiver.catalog.Catalog;
 import io.quiver.catalog.Names;
 import io.quiver.catalog.ObjectName;
 import io.quiver.catalog.Session;
@@ -8,18 +7,24 @@ import io.quiver.catalog.command.CommandContext;
 import io.quiver.catalog.command.LikePattern;
 import io.quiver.catalog.command.PreparedCommand;
 import io.quiver.catalog.command.ResultColumn;
+import io.quiver.catalog.security.AccessControl;
+import io.quiver.catalog.security.AccessView;
+import io.quiver.parser.ObjectKind;
 import io.quiver.parser.SqlDescribeModel;
 import io.quiver.parser.SqlShow;
 import io.quiver.runtime.signature.MethodSignature;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * SHOW MODELS, SHOW VERSIONS IN MODEL, SHOW FUNCTIONS IN MODEL, SHOW TAGS and DESCRIBE MODEL, with
  * Snowflake's lower-case columns in Snowflake's order. JSON columns hold JSON text and are {@code
- * []} or {@code {}}, never NULL, when empty. Quiver has no roles yet, so owners are NULL.
+ * []} or {@code {}}, never NULL, when empty. Each lists only what the session sees: a model on
+ * which its roles hold a privilege, in a schema they may use. Tags have no owner of their own: the
+ * owner of their schema manages them, so their owner is NULL.
  */
 final class ModelShowCommands {
   static final List<ResultColumn> MODELS =
@@ -119,7 +124,7 @@ final class ModelShowCommands {
         DESCRIBE,
         context -> {
           ObjectName name = Names.object(describe.model(), context.session());
-          return describeRows(registry(context).requireModel(name));
+          return describeRows(access(context).model(context.session(), name));
         });
   }
 
@@ -127,23 +132,25 @@ final class ModelShowCommands {
 
   private static List<Object[]> models(SqlShow show, CommandContext context) {
     LikePattern like = LikePattern.of(show.likePattern());
+    AccessView view = access(context).view(context.session());
+    Map<List<Object>, String> owners = access(context).owners(ObjectKind.MODEL);
     List<Object[]> rows = new ArrayList<>();
     for (ModelInfo model : registry(context).models(scope(show, context.session()))) {
-      if (like.matches(model.name().name())) {
-        rows.add(modelRow(model));
+      if (like.matches(model.name().name()) && view.canSee(model)) {
+        rows.add(modelRow(model, owners.get(List.of(model.id()))));
       }
     }
     return rows;
   }
 
-  private static Object[] modelRow(ModelInfo model) {
+  private static Object[] modelRow(ModelInfo model, @Nullable String owner) {
     return new Object[] {
       model.createdOn(),
       model.name().name(),
       MODEL_TYPE,
       model.name().database(),
       model.name().schema(),
-      null,
+      owner,
       model.comment(),
       Json.array(model.versionNames()),
       model.defaultVersion(),
@@ -156,7 +163,7 @@ final class ModelShowCommands {
    * session has none.
    */
   static ModelScope scope(SqlShow show, Session session) {
-    Catalog catalog = session.store().catalog();
+    AccessControl access = session.store().security().access();
     return switch (show.scope()) {
       case CURRENT -> session.database().map(ModelScope::database).orElse(ModelScope.account());
       case ACCOUNT -> ModelScope.account();
@@ -165,7 +172,7 @@ final class ModelShowCommands {
             show.scopeName() == null
                 ? session.requireDatabase()
                 : Names.simple(show.scopeName(), "Database");
-        catalog.requireDatabase(database);
+        access.database(session, database);
         yield ModelScope.database(database);
       }
       case SCHEMA -> {
@@ -173,7 +180,7 @@ final class ModelShowCommands {
             show.scopeName() == null
                 ? List.of(session.requireDatabase(), session.requireSchema())
                 : Names.schema(show.scopeName(), session);
-        catalog.requireSchema(schema.get(0), schema.get(1));
+        access.schema(session, schema.get(0), schema.get(1));
         yield ModelScope.schema(schema.get(0), schema.get(1));
       }
       case MODEL ->
@@ -260,16 +267,20 @@ final class ModelShowCommands {
               + " IN MODEL <name>");
     }
     ObjectName name = Names.object(show.scopeName(), context.session());
-    return registry(context).requireModel(name);
+    return access(context).model(context.session(), name);
   }
 
   // SHOW TAGS.
 
   private static List<Object[]> tags(SqlShow show, CommandContext context) {
     LikePattern like = LikePattern.of(show.likePattern());
+    Session session = context.session();
+    AccessControl access = access(context);
     List<Object[]> rows = new ArrayList<>();
-    for (TagInfo tag : registry(context).tags().tags(scope(show, context.session()))) {
-      if (like.matches(tag.name().name())) {
+    for (TagInfo tag : registry(context).tags().tags(scope(show, session))) {
+      ObjectName name = tag.name();
+      boolean usable = access.usableSchema(session, name.database(), name.schema()).isPresent();
+      if (like.matches(name.name()) && usable) {
         rows.add(tagRow(tag));
       }
     }
@@ -318,5 +329,9 @@ final class ModelShowCommands {
 
   static ModelRegistry registry(CommandContext context) {
     return context.session().store().models();
+  }
+
+  static AccessControl access(CommandContext context) {
+    return context.session().store().security().access();
   }
 }

@@ -2,10 +2,14 @@ package io.quiver.catalog.model;
 
 import static java.util.Objects.requireNonNull;
 
+import io.quiver.catalog.Session;
 import io.quiver.catalog.Store;
+import io.quiver.catalog.security.AccessView;
+import io.quiver.parser.ObjectKind;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
@@ -19,8 +23,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * {@code INFORMATION_SCHEMA.MODEL_VERSIONS} of one database: a row per model version, with
- * Snowflake's columns. ARRAY and OBJECT columns hold JSON text. Quiver has no roles yet, so OWNER
- * is NULL, and PYTHON_VERSION is NULL since models run on ONNX Runtime, not Python.
+ * Snowflake's columns. ARRAY and OBJECT columns hold JSON text; OWNER is the role that owns the
+ * model, and PYTHON_VERSION is NULL since models run on ONNX Runtime, not Python. A query lists only
+ * the versions of models its session sees.
  */
 public final class ModelVersionsTable extends AbstractTable implements ScannableTable {
   private final Store store;
@@ -63,15 +68,20 @@ public final class ModelVersionsTable extends AbstractTable implements Scannable
     if (store.catalog().database(database).isEmpty()) {
       return Linq4j.asEnumerable(rows);
     }
+    AccessView view = store.security().access().view(Session.of(root));
+    Map<List<Object>, String> owners = store.security().access().owners(ObjectKind.MODEL);
     for (ModelInfo model : store.models().models(ModelScope.database(database))) {
-      for (ModelVersionInfo version : model.versions()) {
-        rows.add(row(model, version));
+      if (view.canSee(model)) {
+        for (ModelVersionInfo version : model.versions()) {
+          rows.add(row(model, version, owners.get(List.of(model.id()))));
+        }
       }
     }
     return Linq4j.asEnumerable(rows);
   }
 
-  private static @Nullable Object[] row(ModelInfo model, ModelVersionInfo version) {
+  private static @Nullable Object[] row(
+      ModelInfo model, ModelVersionInfo version, @Nullable String owner) {
     return new Object[] {
       model.name().database(),
       model.name().schema(),
@@ -79,7 +89,7 @@ public final class ModelVersionsTable extends AbstractTable implements Scannable
       version.name(),
       Json.array(model.aliasesOf(version)),
       version.comment(),
-      null,
+      owner,
       millis(version.createdOn()),
       millis(version.lastAltered()),
       Json.array(version.methodNames()),

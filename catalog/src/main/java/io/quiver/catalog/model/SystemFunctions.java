@@ -18,7 +18,8 @@ public final class SystemFunctions {
 
   /**
    * {@code SYSTEM$GET_TAG('tag', 'model', 'MODULE')}: the value of a tag on a model, or NULL when
-   * the tag is not set on it. Both names may be qualified and resolve against the session.
+   * the tag is not set on it. Both names may be qualified and resolve against the session; a model
+   * the session cannot see fails as one that does not exist.
    */
   public static @Nullable String getTag(
       DataContext context, String tag, String object, String domain) {
@@ -33,6 +34,7 @@ public final class SystemFunctions {
     Session session = Session.of(context);
     ObjectName tagName = objectName(tag, session);
     ObjectName model = objectName(object, session);
+    session.store().security().access().model(session, model);
     return session.store().models().tags().tagValue(model, tagName).orElse(null);
   }
 

@@ -93,7 +93,7 @@ class AlterModelTest {
             "Cannot rename model QUIVER.PUBLIC.CHURN to QUIVER.PUBLIC.OTHER: a model of that name"
                 + " exists; choose another name or drop it first");
     assertThat(sql.fails("ALTER MODEL churn RENAME TO nowhere.churn"))
-        .hasMessage("Schema QUIVER.NOWHERE does not exist; schemas of QUIVER are PUBLIC");
+        .hasMessage("Schema QUIVER.NOWHERE does not exist or not authorized");
     assertThat(sql.fails("ALTER MODEL churn RENAME TO \"a!b\"").getMessage())
         .startsWith("Model name \"a!b\" cannot contain '!'");
     assertThat(sql.registry().model(CHURN)).isPresent();

@@ -226,13 +226,11 @@ class CreateModelTest {
   @Test
   void reportsMissingSchemaFileAndSourceModel() {
     assertThat(sql.fails("CREATE MODEL nowhere.churn FROM " + SharedModels.literal(IRIS_FOREST)))
-        .hasMessage("Schema QUIVER.NOWHERE does not exist; schemas of QUIVER are PUBLIC");
+        .hasMessage("Schema QUIVER.NOWHERE does not exist or not authorized");
     assertThat(sql.fails("CREATE MODEL churn FROM '/no/such/model.onnx'").getMessage())
         .startsWith("Model file /no/such/model.onnx does not exist;");
     assertThat(sql.fails("CREATE MODEL churn FROM MODEL missing"))
-        .hasMessage(
-            "Model QUIVER.PUBLIC.MISSING does not exist; create it with CREATE MODEL"
-                + " QUIVER.PUBLIC.MISSING FROM ...");
+        .hasMessage("Model QUIVER.PUBLIC.MISSING does not exist or not authorized");
     assertThat(sql.registry().model(name("CHURN"))).isEmpty();
   }
 

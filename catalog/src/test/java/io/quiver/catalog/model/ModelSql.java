@@ -11,6 +11,7 @@ import io.quiver.catalog.command.CommandContext;
 import io.quiver.catalog.command.CommandResult;
 import io.quiver.catalog.command.PreparedCommand;
 import io.quiver.catalog.command.ResultColumn;
+import io.quiver.catalog.security.FileAccess;
 import io.quiver.parser.impl.QuiverSqlParserImpl;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,7 +41,13 @@ final class ModelSql implements AutoCloseable {
 
   ModelSql(Store store) {
     this.store = store;
-    this.session = new Session(store, Catalog.DEFAULT_DATABASE, Catalog.DEFAULT_SCHEMA);
+    this.session =
+        new Session(
+            store,
+            store.security().administrator(),
+            FileAccess.unrestricted(),
+            Catalog.DEFAULT_DATABASE,
+            Catalog.DEFAULT_SCHEMA);
   }
 
   static ModelSql inMemory() {

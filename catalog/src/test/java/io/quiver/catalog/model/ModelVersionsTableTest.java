@@ -4,6 +4,7 @@ import static io.quiver.catalog.model.SharedModels.IRIS_FOREST;
 import static io.quiver.catalog.model.SharedModels.IRIS_GEMM;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quiver.catalog.Session;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -39,6 +40,7 @@ class ModelVersionsTableTest {
 
     try (Connection connection = DriverManager.getConnection("jdbc:calcite:")) {
       CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
+      Session.attach(calcite, sql.session());
       calcite.getRootSchema().add("MODEL_VERSIONS", new ModelVersionsTable(sql.store(), "QUIVER"));
       calcite.getRootSchema().add("MISSING", new ModelVersionsTable(sql.store(), "MISSING"));
 

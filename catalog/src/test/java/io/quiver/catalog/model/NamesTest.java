@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quiver.catalog.ObjectName;
 import io.quiver.catalog.Session;
 import io.quiver.catalog.Store;
+import io.quiver.catalog.security.FileAccess;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -29,7 +30,9 @@ class NamesTest {
   @Test
   void readsModelLocations() {
     try (Store store = Store.openInMemory()) {
-      Session session = new Session(store, "QUIVER", "PUBLIC");
+      Session session =
+          new Session(
+              store, store.security().administrator(), FileAccess.unrestricted(), "QUIVER", "PUBLIC");
 
       ModelLocation location =
           ModelLocation.parse("snow://model/ml.\"a/b\"/versions/V1/model.onnx", session);

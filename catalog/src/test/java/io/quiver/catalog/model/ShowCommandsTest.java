@@ -67,7 +67,7 @@ class ShowCommandsTest {
         .containsEntry("model_type", "USER_MODEL")
         .containsEntry("database_name", "QUIVER")
         .containsEntry("schema_name", "PUBLIC")
-        .containsEntry("owner", null)
+        .containsEntry("owner", "ACCOUNTADMIN")
         .containsEntry("comment", "iris")
         .containsEntry("versions", "[\"V1\",\"V2\",\"V3\"]")
         .containsEntry("default_version_name", "V1")
@@ -104,7 +104,7 @@ class ShowCommandsTest {
     assertThat(names("SHOW MODELS IN SCHEMA lab.public")).containsExactly("LAB.PUBLIC.B");
     assertThat(names("SHOW MODELS IN SCHEMA")).containsExactly("QUIVER.PUBLIC.A");
     assertThat(sql.fails("SHOW MODELS IN DATABASE nowhere").getMessage())
-        .startsWith("Database NOWHERE does not exist; databases are LAB, QUIVER");
+        .startsWith("Database NOWHERE does not exist or not authorized");
   }
 
   @Test

@@ -202,7 +202,7 @@ class TagTest {
 
     assertThat(churnTags()).isEmpty();
     assertThat(sql.fails("CREATE TAG nowhere.stage"))
-        .hasMessage("Schema QUIVER.NOWHERE does not exist; schemas of QUIVER are PUBLIC");
+        .hasMessage("Schema QUIVER.NOWHERE does not exist or not authorized");
     assertThat(sql.fails("ALTER MODEL missing SET TAG stage = 'x'").getMessage())
         .startsWith("Model QUIVER.PUBLIC.MISSING does not exist");
   }

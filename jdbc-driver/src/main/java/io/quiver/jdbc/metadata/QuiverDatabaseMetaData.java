@@ -53,7 +53,7 @@ final class QuiverDatabaseMetaData extends AvaticaDatabaseMetaData {
     if (connection.isClosed()) {
       throw new SQLException("The connection is closed; open a new one to read metadata", "08003");
     }
-    return new StoreMetadata(Session.of(connection.unwrap(CalciteConnection.class)).store());
+    return new StoreMetadata(Session.of(connection.unwrap(CalciteConnection.class)));
   }
 
   @Override

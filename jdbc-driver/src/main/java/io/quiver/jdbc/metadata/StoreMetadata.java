@@ -7,7 +7,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.quiver.catalog.DatabaseInfo;
 import io.quiver.catalog.SchemaInfo;
+import io.quiver.catalog.Session;
 import io.quiver.catalog.Store;
+import io.quiver.catalog.security.AccessView;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -27,7 +29,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * schema, and the users' tables are tables. Tables and columns are read from the H2 schema that
  * holds each Quiver schema's tables, with the types named as Quiver's queries name them.
  *
- * <p>Models are not listed: JDBC has no kind of object for them.
+ * <p>Only what the connection's session sees is listed: the databases it holds a privilege on, the
+ * schemas it may use in them, and the tables it holds a privilege on. Models are not listed: JDBC
+ * has no kind of object for them.
  */
 final class StoreMetadata {
   static final List<MetadataTable.Column> CATALOGS = List.of(text("TABLE_CAT"));
@@ -108,15 +112,20 @@ final class StoreMetadata {
   private static final String H2_TABLE = "BASE TABLE";
 
   private final Store store;
+  private final AccessView view;
 
-  StoreMetadata(Store store) {
-    this.store = requireNonNull(store, "store is null");
+  StoreMetadata(Session session) {
+    requireNonNull(session, "session is null");
+    this.store = session.store();
+    this.view = store.security().access().view(session);
   }
 
   ResultSet catalogs() {
     MetadataTable catalogs = new MetadataTable(CATALOGS);
     for (DatabaseInfo database : store.catalog().databases()) {
-      catalogs.add(database.name());
+      if (view.canSee(database)) {
+        catalogs.add(database.name());
+      }
     }
     return catalogs.resultSet();
   }
@@ -129,6 +138,10 @@ final class StoreMetadata {
     return schemas.resultSet();
   }
 
+  /**
+   * The tables whose kind is one of {@code types}; null or no types at all stand for every kind
+   * (Avatica's server passes an empty list for a client's null).
+   */
   ResultSet tables(
       @Nullable String catalog,
       @Nullable String schemaPattern,
@@ -136,7 +149,7 @@ final class StoreMetadata {
       String @Nullable [] types)
       throws SQLException {
     MetadataTable tables = new MetadataTable(TABLES);
-    Set<String> wanted = types == null ? null : Set.of(types);
+    Set<String> wanted = types == null || types.length == 0 ? null : Set.of(types);
     try (Connection h2 = store.dataSource().getConnection()) {
       for (SchemaInfo schema : matchingSchemas(catalog, schemaPattern)) {
         addTables(tables, h2.getMetaData(), schema, tablePattern, wanted);
@@ -145,7 +158,7 @@ final class StoreMetadata {
     return tables.resultSet();
   }
 
-  private static void addTables(
+  private void addTables(
       MetadataTable tables,
       DatabaseMetaData h2,
       SchemaInfo schema,
@@ -155,7 +168,8 @@ final class StoreMetadata {
     try (ResultSet rows = h2.getTables(null, schema.storageSchema(), tablePattern, null)) {
       while (rows.next()) {
         String type = tableType(rows.getString("TABLE_TYPE"));
-        if (types == null || types.contains(type)) {
+        boolean visible = view.canSeeTable(schema, rows.getString("TABLE_NAME"));
+        if (visible && (types == null || types.contains(type))) {
           tables.add(
               schema.database(),
               schema.name(),
@@ -189,7 +203,9 @@ final class StoreMetadata {
         try (ResultSet rows =
             h2.getMetaData().getColumns(null, storage, tablePattern, columnPattern)) {
           while (rows.next()) {
-            columns.copy(rows, columnReplacements(schema, rows));
+            if (view.canSeeTable(schema, rows.getString("TABLE_NAME"))) {
+              columns.copy(rows, columnReplacements(schema, rows));
+            }
           }
         }
       }
@@ -232,7 +248,9 @@ final class StoreMetadata {
         try (ResultSet rows =
             h2.getMetaData().getPrimaryKeys(null, schema.storageSchema(), table)) {
           while (rows.next()) {
-            keys.copy(rows, Map.of("TABLE_CAT", schema.database(), "TABLE_SCHEM", schema.name()));
+            if (view.canSeeTable(schema, rows.getString("TABLE_NAME"))) {
+              keys.copy(rows, Map.of("TABLE_CAT", schema.database(), "TABLE_SCHEM", schema.name()));
+            }
           }
         }
       }
@@ -247,9 +265,9 @@ final class StoreMetadata {
   }
 
   /**
-   * The schemas of the databases a JDBC catalog argument names: null for every database, an empty
-   * string for none (Quiver has no schema outside a database), else the database of that name. A
-   * schema pattern is a LIKE pattern; null matches every schema.
+   * The schemas the session may use in the databases a JDBC catalog argument names: null for every
+   * database, an empty string for none (Quiver has no schema outside a database), else the database
+   * of that name. A schema pattern is a LIKE pattern; null matches every schema.
    */
   private List<SchemaInfo> matchingSchemas(
       @Nullable String catalog, @Nullable String schemaPattern) {
@@ -258,7 +276,7 @@ final class StoreMetadata {
       boolean inCatalog = catalog == null || catalog.equals(schema.database());
       boolean named =
           schemaPattern == null || LikePattern.matcher(schemaPattern).apply(schema.name());
-      if (inCatalog && named) {
+      if (inCatalog && named && view.canUse(schema)) {
         schemas.add(schema);
       }
     }

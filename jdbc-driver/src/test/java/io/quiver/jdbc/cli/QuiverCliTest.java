@@ -40,7 +40,8 @@ class QuiverCliTest {
     assertThat(errorText()).contains("quiver run needs a script");
 
     assertThat(run("server", "--port", "eighty")).isEqualTo(2);
-    assertThat(errorText()).contains("--port needs a number from 0 to 65535, got eighty");
+    assertThat(errorText())
+        .contains("--port needs a number from 0 to 65535 (0 picks a free port), got eighty");
 
     assertThat(run("--colour", "blue")).isEqualTo(2);
     assertThat(errorText()).contains("Unknown flag --colour");

@@ -28,14 +28,14 @@ class QuiverDatabaseMetaDataTest {
   @BeforeEach
   void createObjects() throws SQLException {
     QuiverDriver.load();
-    connection = DriverManager.getConnection("jdbc:quiver:" + data);
+    connection = DriverManager.getConnection("jdbc:quiver:" + data, "ADMIN", "metadata-test");
     metaData =
         new QuiverJdbcFactory().newDatabaseMetaData(connection.unwrap(AvaticaConnection.class));
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE churn (id INTEGER, plan VARCHAR(20), PRIMARY KEY (id))");
       statement.execute("CREATE DATABASE ml");
       statement.execute("CREATE SCHEMA ml.staging");
-      statement.execute("CREATE TABLE ml.staging.scores (score DOUBLE NOT NULL, at TIMESTAMP)");
+      statement.execute("CREATE TABLE ml.staging.scores (score DOUBLE NOT NULL, taken TIMESTAMP)");
     }
   }
 
@@ -107,7 +107,7 @@ class QuiverDatabaseMetaDataTest {
                 "ORDINAL_POSITION"))
         .containsExactly(
             "ML|STAGING|SCORES|SCORE|" + Types.DOUBLE + "|DOUBLE|15|0|1",
-            "ML|STAGING|SCORES|AT|" + Types.TIMESTAMP + "|TIMESTAMP|26|1|2",
+            "ML|STAGING|SCORES|TAKEN|" + Types.TIMESTAMP + "|TIMESTAMP|26|1|2",
             "QUIVER|PUBLIC|CHURN|ID|" + Types.INTEGER + "|INTEGER|10|0|1",
             "QUIVER|PUBLIC|CHURN|PLAN|" + Types.VARCHAR + "|VARCHAR|20|1|2");
   }

@@ -1,0 +1,9 @@
+package io.quiver.parser;
+
+/** The kinds of object that privileges are granted on. */
+public enum ObjectKind {
+  DATABASE,
+  SCHEMA,
+  TABLE,
+  MODEL
+}
