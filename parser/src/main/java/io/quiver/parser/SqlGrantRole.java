@@ -10,9 +10,7 @@ import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-/**
- * {@code GRANT ROLE r TO {USER u | ROLE r2}} or {@code REVOKE ROLE r FROM {USER u | ROLE r2}}.
- */
+/** {@code GRANT ROLE r TO {USER u | ROLE r2}} or {@code REVOKE ROLE r FROM {USER u | ROLE r2}}. */
 public final class SqlGrantRole extends QuiverCommand {
   private final boolean revoke;
   private final SqlIdentifier role;
@@ -20,11 +18,7 @@ public final class SqlGrantRole extends QuiverCommand {
   private final SqlIdentifier grantee;
 
   public SqlGrantRole(
-      SqlParserPos pos,
-      boolean revoke,
-      SqlIdentifier role,
-      boolean toUser,
-      SqlIdentifier grantee) {
+      SqlParserPos pos, boolean revoke, SqlIdentifier role, boolean toUser, SqlIdentifier grantee) {
     super(pos, revoke ? "REVOKE ROLE" : "GRANT ROLE", SqlKind.OTHER_DDL);
     this.revoke = revoke;
     this.role = requireNonNull(role, "role is null");

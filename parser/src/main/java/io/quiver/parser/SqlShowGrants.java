@@ -32,8 +32,7 @@ public final class SqlShowGrants extends QuiverCommand {
   private final @Nullable ObjectKind kind;
   private final SqlIdentifier name;
 
-  public SqlShowGrants(
-      SqlParserPos pos, Form form, @Nullable ObjectKind kind, SqlIdentifier name) {
+  public SqlShowGrants(SqlParserPos pos, Form form, @Nullable ObjectKind kind, SqlIdentifier name) {
     super(pos, "SHOW GRANTS", SqlKind.OTHER);
     this.form = requireNonNull(form, "form is null");
     this.kind = kind;

@@ -13,8 +13,8 @@ final class Signatures {
 
   /**
    * The same statement, whose execution reports an error in a constant expression (Calcite
-   * evaluates those while loading the statement's code, {@code SELECT 1/0} for one) as a SQL
-   * error rather than as a Java {@link ExceptionInInitializerError}.
+   * evaluates those while loading the statement's code, {@code SELECT 1/0} for one) as a SQL error
+   * rather than as a Java {@link ExceptionInInitializerError}.
    */
   static <T> CalciteSignature<T> reportingConstantErrors(CalciteSignature<T> signature) {
     Bindable<T> guarded =

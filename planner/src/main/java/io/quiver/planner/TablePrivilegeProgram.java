@@ -22,6 +22,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * changes: SELECT for each table it scans, and INSERT, UPDATE or DELETE for the table it changes
  * (MERGE needs INSERT and UPDATE). The rows an UPDATE or DELETE reads from its own table need no
  * SELECT. Sub-queries inside expressions are walked as well. The plan itself is not changed.
+ *
+ * <p>{@code EXPLAIN PLAN WITHOUT IMPLEMENTATION} stops before this program runs, so it shows the
+ * plan of a statement on tables the session sees but may not read or change.
  */
 final class TablePrivilegeProgram implements Program {
   private final StatementPrivileges privileges;

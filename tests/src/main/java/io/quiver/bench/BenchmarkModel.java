@@ -34,6 +34,8 @@ record BenchmarkModel(
 
   /** Thrown when the benchmark models are not where they are looked for. */
   static final class MissingModelsException extends Exception {
+    private static final long serialVersionUID = 1L;
+
     MissingModelsException(String message) {
       super(message);
     }

@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * Deterministic pseudo-random rows of 20 features: standard normal values rounded to thousandths
- * and kept within ±6. Two generators with the same seed give the same rows, whether as floats or as
- * CSV text, and Quiver parses the text back to exactly the same floats.
+ * and kept between -6 and 6. Two generators with the same seed give the same rows, whether as
+ * floats or as CSV text, and Quiver parses the text back to exactly the same floats.
  */
 final class FeatureGenerator {
   static final int FEATURES = 20;

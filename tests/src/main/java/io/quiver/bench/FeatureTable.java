@@ -125,8 +125,16 @@ final class FeatureTable {
         loaded += copyInto(csv);
         reportProgress(loaded, start);
       }
+      checkLoaded(loaded);
     } finally {
       writer.shutdownNow();
+    }
+  }
+
+  private void checkLoaded(long loaded) {
+    if (loaded != rows) {
+      throw new IllegalStateException(
+          "COPY INTO loaded " + Text.count(loaded) + " rows of " + Text.count(rows));
     }
   }
 

@@ -36,6 +36,7 @@ final class HeapWatch implements AutoCloseable {
   private final NotificationListener collectionListener = this::collected;
   private final AtomicLong peakUsed = new AtomicLong();
   private final AtomicLong peakAfterCollection = new AtomicLong();
+  private final AtomicLong lastAfterCollection = new AtomicLong();
   private final AtomicLong collections = new AtomicLong();
   private volatile boolean watching = true;
 
@@ -64,6 +65,11 @@ final class HeapWatch implements AutoCloseable {
 
   long peakAfterCollectionBytes() {
     return peakAfterCollection.get();
+  }
+
+  /** The heap in use right after the latest garbage collection. */
+  long lastAfterCollectionBytes() {
+    return lastAfterCollection.get();
   }
 
   long collections() {
@@ -120,14 +126,19 @@ final class HeapWatch implements AutoCloseable {
       after += heapPools.contains(pool.getKey()) ? pool.getValue().getUsed() : 0;
     }
     collections.incrementAndGet();
+    lastAfterCollection.set(after);
     peakAfterCollection.accumulateAndGet(after, Math::max);
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     watching = false;
     sampler.interrupt();
-    sampler.join();
+    try {
+      sampler.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     peakUsed.accumulateAndGet(heapUsed(), Math::max);
     for (NotificationEmitter collector : collectors) {
       try {

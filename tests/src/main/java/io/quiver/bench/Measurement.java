@@ -26,6 +26,10 @@ record Measurement(long rows, long nanos, long cpuNanos, long firstRowNanos) {
       }
     }
 
+    long elapsedNanos() {
+      return System.nanoTime() - startNanos;
+    }
+
     Measurement finish(long rows) {
       long nanos = System.nanoTime() - startNanos;
       return new Measurement(rows, nanos, processCpuNanos() - startCpuNanos, firstRowNanos);

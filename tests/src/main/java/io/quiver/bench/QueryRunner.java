@@ -15,10 +15,22 @@ import java.util.List;
  */
 final class QueryRunner {
   static final int WARM_UP_ROWS = 100_000;
+  static final int PROGRESS_ROWS = 1_000_000;
 
   private final Connection connection;
   private final int timedRuns;
+  private final Progress progress;
+
+  /** The sum of every value read, kept so that no read can be optimized away. */
   private double sink;
+
+  /** Told every {@link #PROGRESS_ROWS} rows of a run how far it got. */
+  @FunctionalInterface
+  interface Progress {
+    Progress NONE = (rows, stopwatch) -> {};
+
+    void rowsRead(long rows, Measurement.Stopwatch stopwatch);
+  }
 
   /** Reads one value of a result row. */
   @FunctionalInterface
@@ -27,8 +39,13 @@ final class QueryRunner {
   }
 
   QueryRunner(Connection connection, int timedRuns) {
+    this(connection, timedRuns, Progress.NONE);
+  }
+
+  QueryRunner(Connection connection, int timedRuns, Progress progress) {
     this.connection = connection;
     this.timedRuns = timedRuns;
+    this.progress = progress;
   }
 
   /** The model call query: reads the first attribute of each result struct into scores. */
@@ -96,16 +113,14 @@ final class QueryRunner {
         }
         total += value;
         rows++;
+        if (rows % PROGRESS_ROWS == 0) {
+          progress.rowsRead(rows, stopwatch);
+        }
       }
     }
     Measurement measurement = stopwatch.finish(rows);
     sink += total;
     return measurement;
-  }
-
-  /** The sum of every value read, so that no read can be skipped. */
-  double sink() {
-    return sink;
   }
 
   private static String firstRows(int rows) {

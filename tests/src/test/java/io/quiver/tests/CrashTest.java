@@ -39,7 +39,9 @@ class CrashTest {
       closeAfterCrash(client);
     }
 
-    try (Connection connection = DriverManager.getConnection("jdbc:quiver:" + data);
+    try (Connection connection =
+            DriverManager.getConnection(
+                "jdbc:quiver:" + data, "ADMIN", QuiverProcess.ADMIN_PASSWORD);
         Statement statement = connection.createStatement()) {
       assertThat(SqlRows.of(statement, "SELECT COUNT(*), MIN(id), MAX(id) FROM ledger"))
           .containsExactly(ROWS + "|1|" + ROWS);
@@ -50,7 +52,8 @@ class CrashTest {
 
   private static Connection connect(String port) throws SQLException {
     QuiverDriver.load();
-    return DriverManager.getConnection("jdbc:quiver:remote:url=http://127.0.0.1:" + port);
+    return DriverManager.getConnection(
+        "jdbc:quiver:remote:url=http://127.0.0.1:" + port, "ADMIN", QuiverProcess.ADMIN_PASSWORD);
   }
 
   /**

@@ -58,7 +58,8 @@ class GrantLifecycleTest {
   @Test
   void aRevokeAppliesToTheNextStatementOfAnOpenConnection() throws Exception {
     server.administer(
-        "GRANT SELECT ON TABLE scores TO ROLE analyst", "GRANT USAGE ON MODEL churn TO ROLE analyst");
+        "GRANT SELECT ON TABLE scores TO ROLE analyst",
+        "GRANT USAGE ON MODEL churn TO ROLE analyst");
     try (Connection alice = alice();
         Statement statement = alice.createStatement();
         PreparedStatement count = alice.prepareStatement("SELECT COUNT(*) FROM scores");
@@ -107,7 +108,7 @@ class GrantLifecycleTest {
 
       assertThat(SqlRows.of(statement, "SELECT later!predict(5.1, 3.5, 1.4, 0.2):label"))
           .containsExactly("0");
-      assertThat(SqlRows.firstColumn(statement, "SHOW MODELS")).containsExactly("LATER");
+      assertThat(names(statement, "SHOW MODELS")).containsExactly("LATER");
       assertThat(SqlRows.of(statement, "SHOW FUTURE GRANTS IN SCHEMA quiver.public"))
           .singleElement()
           .asString()
@@ -117,7 +118,7 @@ class GrantLifecycleTest {
           "REVOKE USAGE ON FUTURE MODELS IN SCHEMA quiver.public FROM ROLE analyst",
           "CREATE MODEL latest WITH VERSION v1 FROM 'iris.onnx'");
 
-      assertThat(SqlRows.firstColumn(statement, "SHOW MODELS")).containsExactly("LATER");
+      assertThat(names(statement, "SHOW MODELS")).containsExactly("LATER");
     }
   }
 
@@ -129,7 +130,7 @@ class GrantLifecycleTest {
         "CREATE MODEL later WITH VERSION v1 FROM 'iris.onnx'");
     try (Connection alice = alice();
         Statement statement = alice.createStatement()) {
-      assertThat(SqlRows.firstColumn(statement, "SHOW MODELS")).containsExactly("CHURN", "OTHER");
+      assertThat(names(statement, "SHOW MODELS")).containsExactly("CHURN", "OTHER");
     }
   }
 
@@ -159,6 +160,32 @@ class GrantLifecycleTest {
       assertThatThrownBy(() -> asBob.execute("ALTER MODEL owned SET COMMENT = 'bob'"))
           .hasMessageContaining("Model QUIVER.PUBLIC.OWNED does not exist or not authorized");
     }
+  }
+
+  @Test
+  void droppingARoleGivesWhatItOwnedToTheRoleThatDropsIt() throws Exception {
+    server.administer("CREATE ROLE builder", "GRANT OWNERSHIP ON MODEL churn TO ROLE builder");
+    try (Connection administrator = server.administrator();
+        Statement statement = administrator.createStatement()) {
+      assertThat(owner(statement, "CHURN")).isEqualTo("BUILDER");
+
+      statement.execute("DROP ROLE builder");
+
+      assertThat(owner(statement, "CHURN")).isEqualTo("ACCOUNTADMIN");
+      assertThatThrownBy(() -> statement.execute("DROP ROLE public"))
+          .hasMessageContaining("Role PUBLIC is a system role and cannot be dropped");
+    }
+  }
+
+  /** The {@code name} column of a SHOW statement's rows. */
+  private static List<String> names(Statement statement, String sql) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        names.add(rows.getString("name"));
+      }
+    }
+    return names;
   }
 
   private static String owner(Statement statement, String model) throws SQLException {
@@ -212,15 +239,15 @@ class GrantLifecycleTest {
     server.administer(
         "CREATE TABLE hidden (x INTEGER)",
         "CREATE MODEL secret WITH VERSION v1 FROM 'iris.onnx'",
-        "CREATE DATABASE vault",
         "GRANT SELECT ON TABLE scores TO ROLE analyst",
-        "GRANT USAGE ON MODEL churn TO ROLE analyst");
+        "GRANT USAGE ON MODEL churn TO ROLE analyst",
+        "CREATE DATABASE vault");
     try (Connection alice = alice();
         Statement statement = alice.createStatement()) {
-      assertThat(SqlRows.firstColumn(statement, "SHOW MODELS")).containsExactly("CHURN");
+      assertThat(names(statement, "SHOW MODELS")).containsExactly("CHURN");
       assertThat(SqlRows.firstColumn(statement, "SHOW TABLES")).containsExactly("SCORES");
       assertThat(SqlRows.of(statement, "SHOW DATABASES")).hasSize(1);
-      assertThat(SqlRows.firstColumn(statement, "SHOW SCHEMAS IN ACCOUNT")).containsExactly("PUBLIC");
+      assertThat(names(statement, "SHOW SCHEMAS IN ACCOUNT")).containsExactly("PUBLIC");
       assertThat(
               SqlRows.of(
                   statement,
@@ -257,12 +284,31 @@ class GrantLifecycleTest {
     List<String[]> pairs = new ArrayList<>();
     pairs.add(new String[] {"SELECT * FROM hidden", "SELECT * FROM nothing", "HIDDEN", "NOTHING"});
     pairs.add(new String[] {"DROP TABLE hidden", "DROP TABLE nothing", "HIDDEN", "NOTHING"});
-    pairs.add(new String[] {PREDICT.replace("churn", "secret"), PREDICT.replace("churn", "nomodel"), "SECRET", "NOMODEL"});
-    pairs.add(new String[] {"DESCRIBE MODEL secret", "DESCRIBE MODEL nomodel", "SECRET", "NOMODEL"});
+    pairs.add(
+        new String[] {
+          PREDICT.replace("churn", "secret"),
+          PREDICT.replace("churn", "nomodel"),
+          "SECRET",
+          "NOMODEL"
+        });
+    pairs.add(
+        new String[] {"DESCRIBE MODEL secret", "DESCRIBE MODEL nomodel", "SECRET", "NOMODEL"});
     pairs.add(new String[] {"DROP MODEL secret", "DROP MODEL nomodel", "SECRET", "NOMODEL"});
-    pairs.add(new String[] {"LIST 'snow://model/secret/versions/V1/'", "LIST 'snow://model/nomodel/versions/V1/'", "SECRET", "NOMODEL"});
+    pairs.add(
+        new String[] {
+          "LIST 'snow://model/secret/versions/V1/'",
+          "LIST 'snow://model/nomodel/versions/V1/'",
+          "SECRET",
+          "NOMODEL"
+        });
     pairs.add(new String[] {"USE DATABASE vault", "USE DATABASE novault", "VAULT", "NOVAULT"});
-    pairs.add(new String[] {"SHOW TABLES IN SCHEMA vault.public", "SHOW TABLES IN SCHEMA novault.public", "VAULT", "NOVAULT"});
+    pairs.add(
+        new String[] {
+          "SHOW TABLES IN SCHEMA vault.public",
+          "SHOW TABLES IN SCHEMA novault.public",
+          "VAULT",
+          "NOVAULT"
+        });
     return pairs;
   }
 
@@ -317,7 +363,7 @@ class GrantLifecycleTest {
             .as(sql)
             .hasMessageContaining("Only the role ACCOUNTADMIN may");
       }
-      assertThat(SqlRows.firstColumn(statement, "SHOW USERS")).containsExactly("ALICE");
+      assertThat(names(statement, "SHOW USERS")).containsExactly("ALICE");
     }
   }
 }

@@ -116,7 +116,8 @@ class LauncherTest {
       assertThat(server.errorLines()).hasSize(1);
       String url = "jdbc:quiver:remote:url=http://127.0.0.1:" + listening.get().group(1);
       QuiverDriver.load();
-      try (Connection connection = DriverManager.getConnection(url);
+      try (Connection connection =
+              DriverManager.getConnection(url, "ADMIN", QuiverProcess.ADMIN_PASSWORD);
           Statement statement = connection.createStatement()) {
         statement.execute("CREATE TABLE served (x INTEGER)");
       }
@@ -132,7 +133,9 @@ class LauncherTest {
   /** The tables of QUIVER.PUBLIC in the data folder, read in this process. */
   private List<String> tableNames() throws Exception {
     QuiverDriver.load();
-    try (Connection connection = DriverManager.getConnection("jdbc:quiver:" + data());
+    try (Connection connection =
+            DriverManager.getConnection(
+                "jdbc:quiver:" + data(), "ADMIN", QuiverProcess.ADMIN_PASSWORD);
         Statement statement = connection.createStatement()) {
       return SqlRows.firstColumn(statement, "SHOW TABLES");
     }

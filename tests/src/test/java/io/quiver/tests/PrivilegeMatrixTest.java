@@ -1,6 +1,5 @@
 package io.quiver.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -36,7 +35,8 @@ class PrivilegeMatrixTest {
           "GRANT USAGE ON DATABASE quiver TO ROLE {role}",
           "GRANT USAGE ON SCHEMA quiver.public TO ROLE {role}");
 
-  private static final List<String> SHOP_USAGE = List.of("GRANT USAGE ON DATABASE shop TO ROLE {role}");
+  private static final List<String> SHOP_USAGE =
+      List.of("GRANT USAGE ON DATABASE shop TO ROLE {role}");
 
   private static final String MODEL = "CREATE MODEL m{n} WITH VERSION v1 FROM 'iris.onnx'";
   private static final String TABLE = "CREATE TABLE t{n} (x INTEGER)";
@@ -139,7 +139,13 @@ class PrivilegeMatrixTest {
     String createModel = "GRANT CREATE MODEL ON SCHEMA quiver.public TO ROLE {role}";
     String tables = "Insufficient privileges to create tables in schema QUIVER.PUBLIC";
     return List.of(
-        new Case("USAGE on a database", List.of(), List.of(), databaseUsage, "USE DATABASE shop", noShop),
+        new Case(
+            "USAGE on a database",
+            List.of(),
+            List.of(),
+            databaseUsage,
+            "USE DATABASE shop",
+            noShop),
         new Case(
             "USAGE on a database",
             List.of(),
@@ -147,7 +153,13 @@ class PrivilegeMatrixTest {
             databaseUsage,
             "SHOW SCHEMAS IN DATABASE shop",
             noShop),
-        new Case("USAGE on a schema", SHOP_USAGE, List.of(), schemaUsage, "USE SCHEMA shop.sales", noSales),
+        new Case(
+            "USAGE on a schema",
+            SHOP_USAGE,
+            List.of(),
+            schemaUsage,
+            "USE SCHEMA shop.sales",
+            noSales),
         new Case(
             "USAGE on a schema",
             SHOP_USAGE,
@@ -169,7 +181,8 @@ class PrivilegeMatrixTest {
             "GRANT CREATE SCHEMA ON DATABASE shop TO ROLE {role}",
             "CREATE SCHEMA shop.s{n}",
             "Insufficient privileges to create schemas in database SHOP"),
-        new Case("CREATE TABLE on a schema", PUBLIC_SCHEMA_USAGE, List.of(), createTable, TABLE, tables),
+        new Case(
+            "CREATE TABLE on a schema", PUBLIC_SCHEMA_USAGE, List.of(), createTable, TABLE, tables),
         new Case(
             "CREATE TABLE on a schema",
             PUBLIC_SCHEMA_USAGE,
@@ -189,8 +202,7 @@ class PrivilegeMatrixTest {
   private static List<Case> tableCases() {
     String unseen = "Table QUIVER.PUBLIC.T{n} does not exist or not authorized";
     List<String> table = List.of(TABLE, ROW);
-    List<String> selectable =
-        List.of(TABLE, ROW, "GRANT SELECT ON TABLE t{n} TO ROLE {role}");
+    List<String> selectable = List.of(TABLE, ROW, "GRANT SELECT ON TABLE t{n} TO ROLE {role}");
     return List.of(
         new Case(
             "SELECT on a table",
@@ -245,7 +257,8 @@ class PrivilegeMatrixTest {
             "OWNERSHIP of a table",
             PUBLIC_SCHEMA_USAGE,
             List.of(
-                TABLE, "GRANT SELECT ON TABLE t{n} TO ROLE {role}",
+                TABLE,
+                "GRANT SELECT ON TABLE t{n} TO ROLE {role}",
                 "GRANT CREATE TABLE ON SCHEMA quiver.public TO ROLE {role}"),
             "GRANT OWNERSHIP ON TABLE t{n} TO ROLE {role}",
             "CREATE OR REPLACE TABLE t{n} (y INTEGER)",
@@ -277,10 +290,21 @@ class PrivilegeMatrixTest {
             "SELECT MODEL(m{n}, v1)!predict(5.1, 3.5, 1.4, 0.2):label",
             unseen),
         new Case(
-            "USAGE on a model", PUBLIC_SCHEMA_USAGE, model, usage, "SHOW VERSIONS IN MODEL m{n}", unseen),
+            "USAGE on a model",
+            PUBLIC_SCHEMA_USAGE,
+            model,
+            usage,
+            "SHOW VERSIONS IN MODEL m{n}",
+            unseen),
         new Case(
-            "USAGE on a model", PUBLIC_SCHEMA_USAGE, model, usage, "SHOW FUNCTIONS IN MODEL m{n}", unseen),
-        new Case("USAGE on a model", PUBLIC_SCHEMA_USAGE, model, usage, "DESCRIBE MODEL m{n}", unseen),
+            "USAGE on a model",
+            PUBLIC_SCHEMA_USAGE,
+            model,
+            usage,
+            "SHOW FUNCTIONS IN MODEL m{n}",
+            unseen),
+        new Case(
+            "USAGE on a model", PUBLIC_SCHEMA_USAGE, model, usage, "DESCRIBE MODEL m{n}", unseen),
         new Case(
             "USAGE on a model",
             PUBLIC_SCHEMA_USAGE,

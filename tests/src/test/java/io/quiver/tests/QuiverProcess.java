@@ -26,6 +26,12 @@ import java.util.regex.Pattern;
  * packaged the JDBC driver before them, as a reactor build does.
  */
 final class QuiverProcess implements AutoCloseable {
+  /**
+   * The administrator's password of the stores the launcher creates, and the password it logs in
+   * with, given through the environment.
+   */
+  static final String ADMIN_PASSWORD = "launcher-test-password";
+
   /** How long a launcher may take to start a JVM and open a store on a busy machine. */
   static final Duration START_TIMEOUT = Duration.ofSeconds(40);
 
@@ -61,6 +67,9 @@ final class QuiverProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
     builder.environment().remove("QUIVER_DATA");
     builder.environment().remove("QUIVER_LOG_LEVEL");
+    builder.environment().remove("QUIVER_USER");
+    builder.environment().put("QUIVER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    builder.environment().put("QUIVER_PASSWORD", ADMIN_PASSWORD);
     return new QuiverProcess(builder.start());
   }
 

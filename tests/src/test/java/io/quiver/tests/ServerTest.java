@@ -35,11 +35,18 @@ class ServerTest {
   @TempDir Path data;
 
   private QuiverServer server;
+  private String administratorPassword;
 
   @BeforeEach
   void startServer() throws SQLException {
     QuiverDriver.load();
     server = QuiverServer.start(data, QuiverServer.DEFAULT_HOST, 0);
+    administratorPassword = server.takeGeneratedAdministratorPassword().orElseThrow();
+  }
+
+  /** A connection to the server as its administrator. */
+  private Connection connect() throws SQLException {
+    return DriverManager.getConnection(server.jdbcUrl(), "ADMIN", administratorPassword);
   }
 
   @AfterEach
@@ -48,7 +55,10 @@ class ServerTest {
   }
 
   private String avaticaUrl() {
-    return "jdbc:avatica:remote:url=http://127.0.0.1:" + server.port() + ";serialization=protobuf";
+    return "jdbc:avatica:remote:url=http://127.0.0.1:"
+        + server.port()
+        + ";serialization=protobuf;authentication=BASIC;avatica_user=ADMIN;avatica_password="
+        + administratorPassword;
   }
 
   @Test
@@ -56,7 +66,7 @@ class ServerTest {
     assertThat(server.jdbcUrl())
         .isEqualTo("jdbc:quiver:remote:url=http://127.0.0.1:" + server.port());
 
-    try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
+    try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE churn (id INTEGER, plan VARCHAR)");
       assertThat(statement.executeUpdate("INSERT INTO churn VALUES (1, 'a'), (2, 'b')"))
@@ -69,7 +79,7 @@ class ServerTest {
 
   @Test
   void avaticasOwnDriverSeesWhatQuiversWrote() throws SQLException {
-    try (Connection quiver = DriverManager.getConnection(server.jdbcUrl());
+    try (Connection quiver = connect();
         Statement statement = quiver.createStatement()) {
       statement.execute("CREATE TABLE shared (x INTEGER)");
       statement.execute("INSERT INTO shared VALUES (7)");
@@ -84,7 +94,7 @@ class ServerTest {
 
   @Test
   void errorsCarryQuiversMessageWithoutTheServersExceptionChain() throws SQLException {
-    try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
+    try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
       assertThatThrownBy(() -> statement.execute("USE DATABASE nope"))
           .isInstanceOf(SQLException.class)
@@ -103,7 +113,7 @@ class ServerTest {
 
   @Test
   void metadataDescribesQuiversDatabasesSchemasAndTables() throws SQLException {
-    try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
+    try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE churn (id INTEGER, plan VARCHAR(10))");
       statement.execute("CREATE DATABASE ml");
@@ -146,7 +156,7 @@ class ServerTest {
 
   @Test
   void stoppingClosesLeftoverConnectionsAndReleasesTheDataFolder() throws Exception {
-    Connection leftOpen = DriverManager.getConnection(server.jdbcUrl());
+    Connection leftOpen = connect();
     try (Statement statement = leftOpen.createStatement()) {
       statement.execute("CREATE TABLE kept (x INTEGER)");
     }
@@ -157,7 +167,8 @@ class ServerTest {
     assertThat(lockableByThisProcess(storeFile())).isTrue();
     assertThatThrownBy(() -> leftOpen.createStatement().executeQuery("SELECT 1"))
         .hasMessageContaining("Connection refused");
-    try (Connection embedded = DriverManager.getConnection("jdbc:quiver:" + data);
+    try (Connection embedded =
+            DriverManager.getConnection("jdbc:quiver:" + data, "ADMIN", administratorPassword);
         Statement statement = embedded.createStatement()) {
       assertThat(SqlRows.firstColumn(statement, "SHOW TABLES")).containsExactly("KEPT");
     }

@@ -16,9 +16,9 @@ import org.apache.calcite.schema.SchemaPlus;
 
 /**
  * Shows the catalog to a connection's Calcite root: one schema for each database its session may
- * use, each holding the schemas the session may use, and for each database the system schemas
- * (such as INFORMATION_SCHEMA) it is given. Databases, schemas and tables the session cannot see
- * are absent, so a query that names them fails as if they did not exist.
+ * use, each holding the schemas the session may use, and for each database the system schemas (such
+ * as INFORMATION_SCHEMA) it is given. Databases, schemas and tables the session cannot see are
+ * absent, so a query that names them fails as if they did not exist.
  */
 public final class CalciteCatalog {
   /** The schema of each database that holds its views of the catalog. */

@@ -12,7 +12,9 @@ import io.quiver.catalog.security.Privilege;
 import io.quiver.catalog.security.Securable;
 import io.quiver.parser.ModelFunctionName;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -88,18 +90,25 @@ final class QuiverSchema implements Schema, Wrapper {
 
   @Override
   public Set<String> getFunctionNames() {
+    Map<String, Boolean> callableModels = new HashMap<>();
     return functionSource.functionNames(store, schema).stream()
-        .filter(this::callable)
+        .filter(
+            function ->
+                ModelFunctionName.decode(function)
+                    .map(parts -> callableModels.computeIfAbsent(parts.model(), this::mayCall))
+                    .orElse(false))
         .collect(Collectors.toSet());
   }
 
   /** Whether a function is the method of a model the session may call. */
   private boolean callable(String function) {
     Optional<ModelFunctionName> parts = ModelFunctionName.decode(function);
-    if (parts.isEmpty()) {
-      return false;
-    }
-    ObjectName name = new ObjectName(schema.database(), schema.name(), parts.get().model());
+    return parts.isPresent() && mayCall(parts.get().model());
+  }
+
+  /** Whether the session may call the methods of a model of this schema: USAGE or OWNERSHIP. */
+  private boolean mayCall(String modelName) {
+    ObjectName name = new ObjectName(schema.database(), schema.name(), modelName);
     Optional<ModelInfo> model = store.security().access().visibleModel(session, name);
     return model.isPresent() && view().holds(Securable.model(model.get()), Privilege.USAGE);
   }

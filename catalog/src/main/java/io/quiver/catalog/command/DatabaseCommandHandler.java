@@ -159,10 +159,7 @@ public final class DatabaseCommandHandler implements CommandHandler {
           AccessControl access = access(session);
           DatabaseInfo database = access.database(session, name.get(0));
           access.require(
-              session,
-              Securable.database(database),
-              "create schemas in",
-              Privilege.CREATE_SCHEMA);
+              session, Securable.database(database), "create schemas in", Privilege.CREATE_SCHEMA);
           Catalog catalog = session.store().catalog();
           Optional<SchemaInfo> existing = catalog.schema(name.get(0), name.get(1));
           if (existing.isPresent() && statement.getReplace()) {
@@ -372,8 +369,7 @@ public final class DatabaseCommandHandler implements CommandHandler {
           return List.of(access.schema(session, name.get(0), name.get(1)));
         }
       default:
-        return List.of(
-            access.schema(session, session.requireDatabase(), session.requireSchema()));
+        return List.of(access.schema(session, session.requireDatabase(), session.requireSchema()));
     }
   }
 

@@ -65,8 +65,7 @@ final class TableCommands {
     Catalog.checkIdentifier("Table", name.name());
     SchemaInfo schema = schemaOf(session, name);
     AccessControl access = access(session);
-    access.require(
-        session, Securable.schema(schema), "create tables in", Privilege.CREATE_TABLE);
+    access.require(session, Securable.schema(schema), "create tables in", Privilege.CREATE_TABLE);
     Store store = session.store();
     if (Tables.exists(store, schema, name.name())) {
       if (statement.ifNotExists) {

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * LIST and GET on a model version's files, addressed as {@code snow://model/<model>/versions/
- * <version>/[path]}. The files are read-only: nothing writes through these locations. Both need READ
- * (or OWNERSHIP) on the model; GET writes only into a folder the session may write.
+ * <version>/[path]}. The files are read-only: nothing writes through these locations. Both need
+ * READ (or OWNERSHIP) on the model; GET writes only into a folder the session may write.
  */
 final class ArtifactCommands {
   private static final Logger LOG = LoggerFactory.getLogger(ArtifactCommands.class);

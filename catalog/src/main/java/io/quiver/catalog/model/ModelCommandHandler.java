@@ -112,8 +112,7 @@ public final class ModelCommandHandler implements CommandHandler {
           VersionSource source = source(create.source(), context);
           NewVersion version = new NewVersion(versionName, source, null, options.get(METADATA));
           registry(context)
-              .createModel(
-                  name, version, options.get(COMMENT), mode, access.modelOwner(session));
+              .createModel(name, version, options.get(COMMENT), mode, access.modelOwner(session));
         });
   }
 

@@ -5,8 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Records which role owns a model the registry creates, in the transaction that creates it, so
- * that a model never exists without its owner.
+ * Records which role owns a model the registry creates, in the transaction that creates it, so that
+ * a model never exists without its owner.
  */
 @FunctionalInterface
 public interface ModelOwner {

@@ -24,8 +24,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * {@code INFORMATION_SCHEMA.MODEL_VERSIONS} of one database: a row per model version, with
  * Snowflake's columns. ARRAY and OBJECT columns hold JSON text; OWNER is the role that owns the
- * model, and PYTHON_VERSION is NULL since models run on ONNX Runtime, not Python. A query lists only
- * the versions of models its session sees.
+ * model, and PYTHON_VERSION is NULL since models run on ONNX Runtime, not Python. A query lists
+ * only the versions of models its session sees.
  */
 public final class ModelVersionsTable extends AbstractTable implements ScannableTable {
   private final Store store;

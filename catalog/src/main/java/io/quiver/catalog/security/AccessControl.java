@@ -82,7 +82,8 @@ public final class AccessControl {
     Optional<RoleInfo> current = roles.find(connection, session.role());
     RoleInfo acting =
         current.isPresent() && held.contains(current.get().id()) ? current.get() : everyone;
-    Set<Long> active = roles.inherited(connection, new HashSet<>(List.of(acting.id(), everyone.id())));
+    Set<Long> active =
+        roles.inherited(connection, new HashSet<>(List.of(acting.id(), everyone.id())));
     List<String> names = new ArrayList<>();
     boolean administrator = false;
     for (RoleInfo role : roles.all(connection)) {
@@ -169,8 +170,8 @@ public final class AccessControl {
   }
 
   /**
-   * Fails unless the session sees a table and holds one of the privileges on it; a table it
-   * cannot see fails as one that does not exist.
+   * Fails unless the session sees a table and holds one of the privileges on it; a table it cannot
+   * see fails as one that does not exist.
    */
   public void table(
       Session session, SchemaInfo schema, String table, String action, Privilege... accepted) {
@@ -271,8 +272,8 @@ public final class AccessControl {
   }
 
   /**
-   * Records a table the session created: its role owns it, and the schema's future grants on
-   * tables apply. Grants left from an earlier table of the same name are removed first.
+   * Records a table the session created: its role owns it, and the schema's future grants on tables
+   * apply. Grants left from an earlier table of the same name are removed first.
    */
   public void recordNewTable(Session session, SchemaInfo schema, String table) {
     AccessView view = view(session);

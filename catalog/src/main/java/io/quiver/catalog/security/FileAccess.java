@@ -14,8 +14,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <p>A connection of the embedded driver may read and write any path its process can, as the
  * process can anyway. A server's connections are held to its import folder for reading and its
  * export folder for writing: a path is resolved against the folder, symbolic links are followed,
- * and a path whose real location is outside the folder is refused, whether it leaves through
- * {@code ..} or a link. A folder replaced by a symbolic link between the check and the write is not
+ * and a path whose real location is outside the folder is refused, whether it leaves through {@code
+ * ..} or a link. A folder replaced by a symbolic link between the check and the write is not
  * detected.
  */
 public final class FileAccess {

@@ -63,72 +63,82 @@ final class GrantListing {
 
   private List<Object[]> toRole(Session session, String name) {
     requireRole(session, name);
-    return security.store().transaction(
-        connection -> {
-          RoleInfo role = security.roles().require(connection, name);
-          List<Object[]> rows = new ArrayList<>();
-          for (GrantInfo grant : security.grants().to(connection, role)) {
-            rows.add(row(grant));
-          }
-          for (Roles.RoleGrant granted : security.roles().grantedTo(connection, role)) {
-            rows.add(roleRow(granted, ROLE, role.name()));
-          }
-          return rows;
-        });
+    return security
+        .store()
+        .transaction(
+            connection -> {
+              RoleInfo role = security.roles().require(connection, name);
+              List<Object[]> rows = new ArrayList<>();
+              for (GrantInfo grant : security.grants().to(connection, role)) {
+                rows.add(row(grant));
+              }
+              for (Roles.RoleGrant granted : security.roles().grantedTo(connection, role)) {
+                rows.add(roleRow(granted, ROLE, role.name()));
+              }
+              return rows;
+            });
   }
 
   private List<Object[]> toUser(Session session, String name) {
     if (!session.user().equals(name)) {
       security.access().requireAdministrator(session, "show the grants of other users");
     }
-    return security.store().transaction(
-        connection -> {
-          UserInfo user = security.users().require(connection, name);
-          List<Object[]> rows = new ArrayList<>();
-          for (Roles.RoleGrant granted : security.users().rolesOf(connection, user)) {
-            rows.add(roleRow(granted, USER, user.name()));
-          }
-          return rows;
-        });
+    return security
+        .store()
+        .transaction(
+            connection -> {
+              UserInfo user = security.users().require(connection, name);
+              List<Object[]> rows = new ArrayList<>();
+              for (Roles.RoleGrant granted : security.users().rolesOf(connection, user)) {
+                rows.add(roleRow(granted, USER, user.name()));
+              }
+              return rows;
+            });
   }
 
   private List<Object[]> ofRole(Session session, String name) {
     requireRole(session, name);
-    return security.store().transaction(
-        connection -> {
-          RoleInfo role = security.roles().require(connection, name);
-          List<Object[]> rows = new ArrayList<>();
-          for (Roles.RoleGrant holder : security.roles().granteesOf(connection, role)) {
-            rows.add(granteeRow(holder, ROLE, role.name()));
-          }
-          for (Roles.RoleGrant holder : security.users().holdersOf(connection, role)) {
-            rows.add(granteeRow(holder, USER, role.name()));
-          }
-          return rows;
-        });
+    return security
+        .store()
+        .transaction(
+            connection -> {
+              RoleInfo role = security.roles().require(connection, name);
+              List<Object[]> rows = new ArrayList<>();
+              for (Roles.RoleGrant holder : security.roles().granteesOf(connection, role)) {
+                rows.add(granteeRow(holder, ROLE, role.name()));
+              }
+              for (Roles.RoleGrant holder : security.users().holdersOf(connection, role)) {
+                rows.add(granteeRow(holder, USER, role.name()));
+              }
+              return rows;
+            });
   }
 
   private List<Object[]> onObject(Session session, ObjectKind kind, SqlShowGrants show) {
     Securable object = securables.find(session, kind, show.name());
-    return security.store().transaction(
-        connection -> {
-          List<Object[]> rows = new ArrayList<>();
-          for (GrantInfo grant : security.grants().on(connection, object)) {
-            rows.add(row(grant));
-          }
-          return rows;
-        });
+    return security
+        .store()
+        .transaction(
+            connection -> {
+              List<Object[]> rows = new ArrayList<>();
+              for (GrantInfo grant : security.grants().on(connection, object)) {
+                rows.add(row(grant));
+              }
+              return rows;
+            });
   }
 
   private List<Object[]> future(Session session, SchemaInfo schema) {
-    return security.store().transaction(
-        connection -> {
-          List<Object[]> rows = new ArrayList<>();
-          for (ObjectKind kind : List.of(ObjectKind.MODEL, ObjectKind.TABLE)) {
-            futureRows(connection, schema, kind, rows);
-          }
-          return rows;
-        });
+    return security
+        .store()
+        .transaction(
+            connection -> {
+              List<Object[]> rows = new ArrayList<>();
+              for (ObjectKind kind : List.of(ObjectKind.MODEL, ObjectKind.TABLE)) {
+                futureRows(connection, schema, kind, rows);
+              }
+              return rows;
+            });
   }
 
   private void futureRows(

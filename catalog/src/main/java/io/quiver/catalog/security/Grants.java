@@ -273,7 +273,8 @@ final class Grants {
     if (held(connection, object, List.of(role)).contains(privilege)) {
       return false;
     }
-    String keys = keyColumn(object.kind()) + (object.kind() == ObjectKind.TABLE ? ", TABLE_NAME" : "");
+    String keys =
+        keyColumn(object.kind()) + (object.kind() == ObjectKind.TABLE ? ", TABLE_NAME" : "");
     String keyMarks = object.kind() == ObjectKind.TABLE ? "?, ?" : "?";
     String sql =
         "INSERT INTO "
@@ -359,8 +360,8 @@ final class Grants {
   // Future grants.
 
   /** A privilege that every new object of a kind in a schema receives. */
-  record FutureGrant(OffsetDateTime createdOn, Privilege privilege, long roleId, String role,
-      String grantedBy) {}
+  record FutureGrant(
+      OffsetDateTime createdOn, Privilege privilege, long roleId, String role, String grantedBy) {}
 
   List<FutureGrant> future(Connection connection, long schemaId, ObjectKind kind)
       throws SQLException {

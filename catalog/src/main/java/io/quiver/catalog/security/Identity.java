@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.util.Objects;
 
 /**
- * Who a session acts for: a user whose password was checked, and the role the session starts
- * with. Only {@link Security} makes identities, after a login or for the store's administrator, so
- * that holding one means a login succeeded.
+ * Who a session acts for: a user whose password was checked, and the role the session starts with.
+ * Only {@link Security} makes identities, after a login or for the store's administrator, so that
+ * holding one means a login succeeded.
  */
 public final class Identity {
   private final String user;

@@ -13,13 +13,13 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * Turns passwords into salted, slow hashes and checks passwords against them.
  *
- * <p>Quiver uses PBKDF2 with HMAC-SHA256 because the JDK implements it (no native library, no
- * extra dependency in the driver jar), it is approved by NIST SP 800-132 and recommended by OWASP,
- * and its cost is tunable: 600,000 iterations, OWASP's 2023 figure for this function, take a few
- * hundred milliseconds, which makes guessing from a stolen catalog slow. Each password gets its
- * own 16-byte random salt, so equal passwords hash differently. The encoded hash records its
- * iteration count, so hashes made with another count keep verifying. A memory-hard function
- * (scrypt, Argon2) resists GPUs better but is not in the JDK.
+ * <p>Quiver uses PBKDF2 with HMAC-SHA256 because the JDK implements it (no native library, no extra
+ * dependency in the driver jar), it is approved by NIST SP 800-132 and recommended by OWASP, and
+ * its cost is tunable: 600,000 iterations, OWASP's 2023 figure for this function, take a few
+ * hundred milliseconds, which makes guessing from a stolen catalog slow. Each password gets its own
+ * 16-byte random salt, so equal passwords hash differently. The encoded hash records its iteration
+ * count, so hashes made with another count keep verifying. A memory-hard function (scrypt, Argon2)
+ * resists GPUs better but is not in the JDK.
  */
 final class PasswordHasher {
   /** The iterations of new hashes. */

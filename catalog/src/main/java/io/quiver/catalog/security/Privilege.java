@@ -45,8 +45,8 @@ public enum Privilege {
   }
 
   /**
-   * The privileges a GRANT or REVOKE names on a kind of object; ALL stands for every privilege
-   * but OWNERSHIP. Fails naming the privileges the kind has.
+   * The privileges a GRANT or REVOKE names on a kind of object; ALL stands for every privilege but
+   * OWNERSHIP. Fails naming the privileges the kind has.
    */
   public static List<Privilege> parse(List<String> names, ObjectKind kind) {
     List<Privilege> privileges = new ArrayList<>();

@@ -116,16 +116,18 @@ final class PrivilegeCommands {
       List<Privilege> privileges,
       String role,
       boolean revoke) {
-    security.store().transaction(
-        connection -> {
-          long roleId = security.roles().require(connection, role).id();
-          for (Securable object : objects) {
-            for (Privilege privilege : privileges) {
-              change(connection, object, privilege, roleId, revoke, session.user());
-            }
-          }
-          return null;
-        });
+    security
+        .store()
+        .transaction(
+            connection -> {
+              long roleId = security.roles().require(connection, role).id();
+              for (Securable object : objects) {
+                for (Privilege privilege : privileges) {
+                  change(connection, object, privilege, roleId, revoke, session.user());
+                }
+              }
+              return null;
+            });
   }
 
   private void change(
@@ -153,19 +155,21 @@ final class PrivilegeCommands {
       List<Privilege> privileges,
       String role,
       boolean revoke) {
-    security.store().transaction(
-        connection -> {
-          long roleId = security.roles().require(connection, role).id();
-          Grants grants = security.grants();
-          for (Privilege privilege : privileges) {
-            if (revoke) {
-              grants.revokeFuture(connection, schema.id(), target.kind(), privilege, roleId);
-            } else {
-              grants.grantFuture(
-                  connection, schema.id(), target.kind(), privilege, roleId, session.user());
-            }
-          }
-          return null;
-        });
+    security
+        .store()
+        .transaction(
+            connection -> {
+              long roleId = security.roles().require(connection, role).id();
+              Grants grants = security.grants();
+              for (Privilege privilege : privileges) {
+                if (revoke) {
+                  grants.revokeFuture(connection, schema.id(), target.kind(), privilege, roleId);
+                } else {
+                  grants.grantFuture(
+                      connection, schema.id(), target.kind(), privilege, roleId, session.user());
+                }
+              }
+              return null;
+            });
   }
 }

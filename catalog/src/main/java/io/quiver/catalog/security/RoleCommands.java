@@ -59,8 +59,9 @@ final class RoleCommands {
         context -> {
           Session session = context.session();
           security.access().requireAdministrator(session, "create roles");
-          security.store().transaction(
-              connection -> create(connection, create, name, properties, session));
+          security
+              .store()
+              .transaction(connection -> create(connection, create, name, properties, session));
         });
   }
 
@@ -95,18 +96,20 @@ final class RoleCommands {
         context -> {
           Session session = context.session();
           security.access().requireAdministrator(session, "drop roles");
-          security.store().transaction(
-              connection -> {
-                Optional<RoleInfo> role = security.roles().find(connection, name);
-                if (role.isEmpty() && !drop.ifExists) {
-                  security.roles().require(connection, name);
-                }
-                if (role.isPresent()) {
-                  delete(connection, role.get(), session);
-                  LOG.info("Dropped role {}", Roles.quote(name));
-                }
-                return null;
-              });
+          security
+              .store()
+              .transaction(
+                  connection -> {
+                    Optional<RoleInfo> role = security.roles().find(connection, name);
+                    if (role.isEmpty() && !drop.ifExists) {
+                      security.roles().require(connection, name);
+                    }
+                    if (role.isPresent()) {
+                      delete(connection, role.get(), session);
+                      LOG.info("Dropped role {}", Roles.quote(name));
+                    }
+                    return null;
+                  });
         });
   }
 
@@ -178,17 +181,19 @@ final class RoleCommands {
           Session session = context.session();
           String verb = grant.isRevoke() ? "revoke roles" : "grant roles";
           security.access().requireAdministrator(session, verb);
-          security.store().transaction(
-              connection -> {
-                RoleInfo granted = security.roles().require(connection, role);
-                if (grant.toUser()) {
-                  changeUser(connection, grant, granted, grantee, session);
-                } else {
-                  changeRole(connection, grant, granted, grantee, session);
-                }
-                users.checkAdministratorRemains(connection);
-                return null;
-              });
+          security
+              .store()
+              .transaction(
+                  connection -> {
+                    RoleInfo granted = security.roles().require(connection, role);
+                    if (grant.toUser()) {
+                      changeUser(connection, grant, granted, grantee, session);
+                    } else {
+                      changeRole(connection, grant, granted, grantee, session);
+                    }
+                    users.checkAdministratorRemains(connection);
+                    return null;
+                  });
         });
   }
 
@@ -233,11 +238,13 @@ final class RoleCommands {
         context -> {
           Session session = context.session();
           boolean held =
-              security.store().transaction(
-                  connection -> {
-                    Optional<UserInfo> user = security.users().find(connection, session.user());
-                    return user.isPresent() && security.holds(connection, user.get(), role);
-                  });
+              security
+                  .store()
+                  .transaction(
+                      connection -> {
+                        Optional<UserInfo> user = security.users().find(connection, session.user());
+                        return user.isPresent() && security.holds(connection, user.get(), role);
+                      });
           if (!held) {
             throw new QuiverException(
                 QuiverException.Category.PRIVILEGE,

@@ -27,7 +27,8 @@ public record Securable(ObjectKind kind, String name, long id, @Nullable String 
   }
 
   public static Securable database(DatabaseInfo database) {
-    return new Securable(ObjectKind.DATABASE, ObjectName.quote(database.name()), database.id(), null);
+    return new Securable(
+        ObjectKind.DATABASE, ObjectName.quote(database.name()), database.id(), null);
   }
 
   public static Securable schema(SchemaInfo schema) {

@@ -31,8 +31,7 @@ final class Securables {
   /** The object a statement names; one the session cannot see fails as if it did not exist. */
   Securable find(Session session, ObjectKind kind, SqlIdentifier name) {
     return switch (kind) {
-      case DATABASE ->
-          Securable.database(access.database(session, Names.simple(name, "Database")));
+      case DATABASE -> Securable.database(access.database(session, Names.simple(name, "Database")));
       case SCHEMA -> Securable.schema(schema(session, name));
       case TABLE -> table(session, Names.object(name, session));
       case MODEL -> Securable.model(access.model(session, Names.object(name, session)));
@@ -51,7 +50,8 @@ final class Securables {
             .catalog()
             .schema(name.database(), name.schema())
             .orElseThrow(() -> AccessControl.notFound("Table", name.toString()));
-    boolean exists = store.transaction(connection -> tables(connection, schema)).contains(name.name());
+    boolean exists =
+        store.transaction(connection -> tables(connection, schema)).contains(name.name());
     if (!exists || !access.canSeeTable(session, schema, name.name())) {
       throw AccessControl.notFound("Table", name.toString());
     }
@@ -62,7 +62,8 @@ final class Securables {
   List<Securable> inSchema(SchemaInfo schema, ObjectKind kind) {
     List<Securable> objects = new ArrayList<>();
     if (kind == ObjectKind.MODEL) {
-      for (ModelInfo model : store.models().models(ModelScope.schema(schema.database(), schema.name()))) {
+      for (ModelInfo model :
+          store.models().models(ModelScope.schema(schema.database(), schema.name()))) {
         objects.add(Securable.model(model));
       }
       return objects;

@@ -77,8 +77,8 @@ public final class Security {
    * ADMIN; gives ACCOUNTADMIN the objects no role owns. Returns the administrator's password when
    * it was generated, so that whoever created the store can show it once.
    *
-   * @param firstPassword the administrator's password for a new store; null to take it from
-   *     {@value #ADMINISTRATOR_PASSWORD_VARIABLE} or, when that is unset, to generate one
+   * @param firstPassword the administrator's password for a new store; null to take it from {@value
+   *     #ADMINISTRATOR_PASSWORD_VARIABLE} or, when that is unset, to generate one
    */
   public Optional<String> bootstrap(@Nullable String firstPassword) {
     return Optional.ofNullable(
@@ -137,8 +137,12 @@ public final class Security {
   // Logins.
 
   /**
-   * The identity of a user whose password matches; empty otherwise, without saying whether the
-   * user exists (a login for a user that does not exist takes as long).
+   * The identity of a user whose password matches; empty otherwise, without saying whether the user
+   * exists (a login for a user that does not exist takes as long). A user name that matches no user
+   * as given is tried in upper case, as {@code CREATE USER alice} stores it.
+   *
+   * <p>Failed logins are not throttled beyond the cost of the hash: a server that untrusted clients
+   * reach should sit behind a proxy that limits login attempts.
    */
   public Optional<Identity> authenticate(@Nullable String user, @Nullable String password) {
     if (user == null || user.isEmpty() || password == null) {
@@ -166,8 +170,8 @@ public final class Security {
   }
 
   /**
-   * The name a login's user is stored under: as given when a user has it, else in upper case, as
-   * an unquoted name in {@code CREATE USER alice} is stored.
+   * The name a login's user is stored under: as given when a user has it, else in upper case, as an
+   * unquoted name in {@code CREATE USER alice} is stored.
    */
   private String storedName(String user) {
     String upper = user.toUpperCase(Locale.ROOT);

@@ -18,13 +18,18 @@ final class StatementProperties {
   }
 
   /** Reads the properties, failing on unknown or repeated ones. */
-  static StatementProperties of(List<SqlProperty> properties, String statement, List<String> valid) {
+  static StatementProperties of(
+      List<SqlProperty> properties, String statement, List<String> valid) {
     Map<String, @Nullable String> values = new LinkedHashMap<>();
     for (SqlProperty property : properties) {
       String name = property.name().toUpperCase(Locale.ROOT);
       if (!valid.contains(name)) {
         throw QuiverException.invalid(
-            statement + " has no property " + name + "; its properties are " + String.join(", ", valid));
+            statement
+                + " has no property "
+                + name
+                + "; its properties are "
+                + String.join(", ", valid));
       }
       if (values.put(name, SqlProperty.textOrNull(property.value())) != null) {
         throw QuiverException.invalid(statement + " sets " + name + " twice; set it once");

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.quiver.catalog.Names;
 import io.quiver.catalog.QuiverException;
 import io.quiver.catalog.Session;
-import io.quiver.catalog.command.CommandContext;
 import io.quiver.catalog.command.LikePattern;
 import io.quiver.catalog.command.PreparedCommand;
 import io.quiver.catalog.command.ResultColumn;
@@ -21,7 +20,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** CREATE, ALTER, DROP and SHOW USERS. Only ACCOUNTADMIN manages users; a user may change its own password. */
+/**
+ * CREATE, ALTER, DROP and SHOW USERS. Only ACCOUNTADMIN manages users; a user may change its own
+ * password.
+ */
 final class UserCommands {
   private static final Logger LOG = LoggerFactory.getLogger(UserCommands.class);
   private static final String PASSWORD = "PASSWORD";
@@ -51,8 +53,9 @@ final class UserCommands {
     return PreparedCommand.update(
         context -> {
           security.access().requireAdministrator(context.session(), "create users");
-          security.store().transaction(
-              connection -> create(connection, create, name, password, defaultRole, context));
+          security
+              .store()
+              .transaction(connection -> create(connection, create, name, password, defaultRole));
         });
   }
 
@@ -61,8 +64,7 @@ final class UserCommands {
       SqlCreateUser create,
       String name,
       String password,
-      Optional<String> defaultRole,
-      CommandContext context)
+      Optional<String> defaultRole)
       throws SQLException {
     Users users = security.users();
     Optional<UserInfo> existing = users.find(connection, name);
@@ -90,7 +92,8 @@ final class UserCommands {
     StatementProperties properties =
         alter.isUnset()
             ? unsetProperties(alter)
-            : StatementProperties.of(alter.properties(), "ALTER USER", List.of(PASSWORD, DEFAULT_ROLE));
+            : StatementProperties.of(
+                alter.properties(), "ALTER USER", List.of(PASSWORD, DEFAULT_ROLE));
     properties.get(PASSWORD).ifPresent(Security::checkPassword);
     return PreparedCommand.update(
         context -> {
@@ -98,8 +101,7 @@ final class UserCommands {
           if (!session.user().equals(name)) {
             security.access().requireAdministrator(session, "alter other users");
           }
-          security.store().transaction(
-              connection -> alter(connection, alter, name, properties));
+          security.store().transaction(connection -> alter(connection, alter, name, properties));
         });
   }
 
@@ -177,10 +179,11 @@ final class UserCommands {
     return PreparedCommand.query(
         SHOW_USERS,
         context -> {
-          boolean administrator =
-              security.access().view(context.session()).isAdministrator();
-          return security.store().transaction(
-              connection -> userRows(connection, like, administrator, context.session()));
+          boolean administrator = security.access().view(context.session()).isAdministrator();
+          return security
+              .store()
+              .transaction(
+                  connection -> userRows(connection, like, administrator, context.session()));
         });
   }
 

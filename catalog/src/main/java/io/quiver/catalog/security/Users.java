@@ -83,8 +83,7 @@ final class Users {
     }
   }
 
-  long create(
-      Connection connection, String name, String passwordHash, @Nullable String defaultRole)
+  long create(Connection connection, String name, String passwordHash, @Nullable String defaultRole)
       throws SQLException {
     Catalog.checkIdentifier("User", name);
     try (PreparedStatement insert =

@@ -32,7 +32,11 @@ class NamesTest {
     try (Store store = Store.openInMemory()) {
       Session session =
           new Session(
-              store, store.security().administrator(), FileAccess.unrestricted(), "QUIVER", "PUBLIC");
+              store,
+              store.security().administrator(),
+              FileAccess.unrestricted(),
+              "QUIVER",
+              "PUBLIC");
 
       ModelLocation location =
           ModelLocation.parse("snow://model/ml.\"a/b\"/versions/V1/model.onnx", session);

@@ -14,7 +14,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import sqlline.SqlLine;
 
 /**
@@ -29,13 +31,17 @@ import sqlline.SqlLine;
  *
  * The data folder is {@code --data}, else {@code QUIVER_DATA}, else {@code ./quiver-data}. A script
  * run exits with 0 when every statement succeeded, 1 when one failed and 2 when the command line is
- * wrong.
+ * wrong. {@link LauncherLogin} says how the launcher logs in; a server reads files only inside
+ * {@code --import-dir} and writes them only inside {@code --export-dir}.
  */
 public final class QuiverCli {
   private static final String USAGE =
-      "usage: quiver [--data DIR]\n"
-          + "       quiver run FILE.sql [--data DIR]\n"
-          + "       quiver server [--port 8765] [--host 127.0.0.1] [--data DIR]";
+      "usage: quiver [--data DIR] [--user NAME]\n"
+          + "       quiver run FILE.sql [--data DIR] [--user NAME]\n"
+          + "       quiver server [--port 8765] [--host 127.0.0.1] [--data DIR]"
+          + " [--import-dir DIR] [--export-dir DIR]\n"
+          + "The password is read from QUIVER_PASSWORD; a new store's administrator password from"
+          + " QUIVER_ADMIN_PASSWORD, else generated and shown once.";
 
   private static final int SUCCESS = 0;
   private static final int FAILURE = 1;
@@ -44,13 +50,15 @@ public final class QuiverCli {
   private QuiverCli() {}
 
   public static void main(String[] arguments) throws Exception {
-    System.exit(run(arguments, System.out, System.err));
+    System.exit(run(arguments, System.getenv(), System.out, System.err));
   }
 
-  static int run(String[] arguments, PrintStream out, PrintStream errors) throws Exception {
+  static int run(
+      String[] arguments, Map<String, String> environment, PrintStream out, PrintStream errors)
+      throws Exception {
     Options options;
     try {
-      options = Options.parse(arguments);
+      options = Options.parse(arguments, environment);
     } catch (IllegalArgumentException e) {
       errors.println(e.getMessage());
       errors.println(USAGE);
@@ -63,25 +71,29 @@ public final class QuiverCli {
     QuiverDriver.load();
     switch (options.command) {
       case "run":
-        return runScript(options, out, errors);
+        return runScript(options, environment, out, errors);
       case "server":
         return serve(options, errors);
       default:
-        return interactive(options);
+        return interactive(options, environment, errors);
     }
   }
 
-  private static int interactive(Options options) throws IOException {
-    SqlLine sqlline = new SqlLine();
-    SqlLine.Status status =
-        sqlline.begin(
-            new String[] {"-u", url(options), "-n", "", "-p", "", "--isolation=TRANSACTION_NONE"},
-            null,
-            false);
-    return status == SqlLine.Status.OK ? SUCCESS : FAILURE;
+  /** sqlline on the store; it asks for the password when the environment gives none. */
+  private static int interactive(
+      Options options, Map<String, String> environment, PrintStream errors) throws IOException {
+    try (LauncherLogin login =
+        LauncherLogin.of(dataFolder(options), options.user, environment, errors)) {
+      List<String> arguments = new ArrayList<>(List.of("-u", url(options), "-n", login.user()));
+      login.password().ifPresent(password -> arguments.addAll(List.of("-p", password)));
+      arguments.add("--isolation=TRANSACTION_NONE");
+      SqlLine.Status status = new SqlLine().begin(arguments.toArray(String[]::new), null, false);
+      return status == SqlLine.Status.OK ? SUCCESS : FAILURE;
+    }
   }
 
-  private static int runScript(Options options, PrintStream out, PrintStream errors) {
+  private static int runScript(
+      Options options, Map<String, String> environment, PrintStream out, PrintStream errors) {
     String script;
     try {
       script = Files.readString(options.script);
@@ -89,7 +101,12 @@ public final class QuiverCli {
       errors.println(unreadable(options.script, e));
       return USAGE_ERROR;
     }
-    try (Connection connection = DriverManager.getConnection(url(options))) {
+    try (LauncherLogin login =
+            LauncherLogin.of(dataFolder(options), options.user, environment, errors);
+        Connection connection = connect(options, login, errors)) {
+      if (connection == null) {
+        return USAGE_ERROR;
+      }
       return new ScriptRunner(connection, out, errors).run(script) ? SUCCESS : FAILURE;
     } catch (SQLException | RuntimeException e) {
       errors.println(
@@ -99,6 +116,21 @@ public final class QuiverCli {
               + ErrorMessages.describe(e, ""));
       return FAILURE;
     }
+  }
+
+  /** The script's connection; null, after saying why, when the launcher has no password. */
+  private static @Nullable Connection connect(
+      Options options, LauncherLogin login, PrintStream errors) throws SQLException {
+    if (login.password().isEmpty()) {
+      errors.println(
+          "Set "
+              + LauncherLogin.PASSWORD_VARIABLE
+              + " to the password of user "
+              + login.user()
+              + "; the launcher does not take passwords on its command line");
+      return null;
+    }
+    return DriverManager.getConnection(url(options), login.user(), login.password().get());
   }
 
   private static String unreadable(Path script, IOException failure) {
@@ -118,11 +150,17 @@ public final class QuiverCli {
   private static int serve(Options options, PrintStream errors) throws InterruptedException {
     QuiverServer server;
     try {
-      server = QuiverServer.start(options.data, options.host, options.port);
+      server =
+          QuiverServer.start(
+              new QuiverServer.Settings(
+                  options.data, options.host, options.port, options.importDir, options.exportDir));
     } catch (SQLException | RuntimeException e) {
       errors.println("Error: the server did not start: " + ErrorMessages.describe(e, ""));
       return FAILURE;
     }
+    server
+        .takeGeneratedAdministratorPassword()
+        .ifPresent(password -> LauncherLogin.show(dataFolder(options), password, errors));
     CountDownLatch stopped = new CountDownLatch(1);
     Thread shutdown =
         new Thread(
@@ -152,11 +190,13 @@ public final class QuiverCli {
     Path data;
     String host = QuiverServer.DEFAULT_HOST;
     int port = QuiverServer.DEFAULT_PORT;
+    @Nullable String user;
+    @Nullable Path importDir;
+    @Nullable Path exportDir;
 
-    static Options parse(String[] arguments) {
+    static Options parse(String[] arguments, Map<String, String> environment) {
       Options options = new Options();
-      String environment = System.getenv("QUIVER_DATA");
-      options.data = Path.of(environment == null ? "quiver-data" : environment);
+      options.data = Path.of(environment.getOrDefault("QUIVER_DATA", "quiver-data"));
       List<String> rest = new ArrayList<>(List.of(arguments));
       if (rest.contains("--help") || rest.contains("-h")) {
         options.help = true;
@@ -198,6 +238,15 @@ public final class QuiverCli {
           break;
         case "--host":
           host = value;
+          break;
+        case "--user":
+          user = value;
+          break;
+        case "--import-dir":
+          importDir = Path.of(value);
+          break;
+        case "--export-dir":
+          exportDir = Path.of(value);
           break;
         default:
           throw new IllegalArgumentException("Unknown flag " + flag);

@@ -10,6 +10,7 @@ import org.apache.calcite.avatica.server.AvaticaServerConfiguration;
 import org.apache.calcite.avatica.server.HttpRequestRemoteUserExtractor;
 import org.apache.calcite.avatica.server.HttpServer;
 import org.apache.calcite.avatica.server.RemoteUserExtractor;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.eclipse.jetty.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.security.LoginService;
 import org.eclipse.jetty.security.authentication.BasicAuthenticator;
@@ -17,13 +18,12 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.security.Constraint;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Avatica's HTTP server with HTTP BASIC authentication against Quiver's users, listening on one
- * address. Avatica's own BASIC authentication reads users from a properties file; this server
- * hands Jetty a login service backed by the store instead. BASIC sends the password with every
- * request, so a server that other machines reach should use TLS.
+ * address. Avatica's own BASIC authentication reads users from a properties file; this server hands
+ * Jetty a login service backed by the store instead. BASIC sends the password with every request,
+ * so a server that other machines reach should use TLS.
  */
 final class AuthenticatingHttpServer extends HttpServer {
   private final String host;

@@ -101,7 +101,8 @@ public final class QuiverServer implements AutoCloseable {
     Path folder = settings.dataFolder().toAbsolutePath().normalize();
     Store store = QuiverDriver.acquireStore(folder, null);
     try {
-      FileAccess files = FileAccess.within(importFolder(settings, folder), exportFolder(settings, folder));
+      FileAccess files =
+          FileAccess.within(importFolder(settings, folder), exportFolder(settings, folder));
       ServerMeta meta = new ServerMeta("jdbc:quiver:" + folder, files);
       HttpServer server =
           new AuthenticatingHttpServer(

@@ -8,8 +8,8 @@ import javax.servlet.http.HttpServletResponse;
 import org.apache.calcite.avatica.metrics.noop.NoopMetricsSystem;
 import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.server.AvaticaProtobufHandler;
-import org.eclipse.jetty.server.Request;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.eclipse.jetty.server.Request;
 
 /**
  * The identity of the user whose request the current thread serves: Avatica's protobuf handler,

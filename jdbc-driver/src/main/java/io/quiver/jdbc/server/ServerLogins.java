@@ -15,10 +15,10 @@ import org.eclipse.jetty.server.UserIdentity;
 import org.eclipse.jetty.util.security.Constraint;
 
 /**
- * Checks the HTTP BASIC credentials of each request against the store's users. A request whose
- * user or password is wrong, or that has none, gets HTTP 401 without saying which part was wrong.
- * Every request carries the credentials again, so a dropped user or a changed password takes
- * effect at the next request.
+ * Checks the HTTP BASIC credentials of each request against the store's users. A request whose user
+ * or password is wrong, or that has none, gets HTTP 401 without saying which part was wrong. Every
+ * request carries the credentials again, so a dropped user or a changed password takes effect at
+ * the next request.
  */
 final class ServerLogins implements LoginService {
   /** The realm the server names when it asks a client for credentials. */

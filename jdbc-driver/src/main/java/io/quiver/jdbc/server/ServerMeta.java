@@ -28,13 +28,16 @@ import org.apache.calcite.avatica.remote.TypedValue;
  *
  * <p>Each connection acts for the user whose request opened it, whatever properties the client
  * sent, and holds the server's {@link FileAccess}. Only that user's requests reach the connection
- * and its statements: Avatica names connections and statements by identifiers a client could
- * guess, so a request naming another user's connection or statement fails as one naming nothing.
+ * and its statements: Avatica names connections and statements by identifiers a client could guess,
+ * so a request naming another user's connection or statement fails as one naming nothing.
  */
 final class ServerMeta extends JdbcMeta {
   private final FileAccess files;
 
-  /** The user who opened each connection, by connection id. */
+  /**
+   * The user who opened each connection, by connection id. A connection that Avatica closes after
+   * it sat idle keeps its entry, and its statements theirs, until the server stops.
+   */
   private final Map<String, String> connectionUsers = new ConcurrentHashMap<>();
 
   /** The connection each statement belongs to, by statement id. */
@@ -154,8 +157,7 @@ final class ServerMeta extends JdbcMeta {
   }
 
   @Override
-  public MetaResultSet getSchemas(
-      ConnectionHandle connection, String catalog, Pat schemaPattern) {
+  public MetaResultSet getSchemas(ConnectionHandle connection, String catalog, Pat schemaPattern) {
     return remember(super.getSchemas(connection, catalog, schemaPattern));
   }
 
@@ -178,8 +180,7 @@ final class ServerMeta extends JdbcMeta {
       Pat tableNamePattern,
       Pat columnNamePattern) {
     return remember(
-        super.getColumns(
-            connection, catalog, schemaPattern, tableNamePattern, columnNamePattern));
+        super.getColumns(connection, catalog, schemaPattern, tableNamePattern, columnNamePattern));
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,9 +17,18 @@ class QuiverCliTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream errors = new ByteArrayOutputStream();
 
+  /** The administrator's password of the stores the tests create, and the launcher's login. */
+  private static final Map<String, String> ENVIRONMENT =
+      Map.of("QUIVER_ADMIN_PASSWORD", "cli-test-password", "QUIVER_PASSWORD", "cli-test-password");
+
   private int run(String... arguments) throws Exception {
+    return run(ENVIRONMENT, arguments);
+  }
+
+  private int run(Map<String, String> environment, String... arguments) throws Exception {
     return QuiverCli.run(
         arguments,
+        environment,
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(errors, true, StandardCharsets.UTF_8));
   }
@@ -73,5 +83,25 @@ class QuiverCliTest {
     out.reset();
     assertThat(run("run", count.toString(), "--data", data.toString())).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("| 1 |");
+  }
+
+  @Test
+  void aNewStoresGeneratedPasswordIsShownOnceAndLaterRunsNeedAPassword() throws Exception {
+    Path data = folder.resolve("data");
+    Path script = Files.writeString(folder.resolve("who.sql"), "SELECT CURRENT_USER() AS u;");
+
+    assertThat(run(Map.of(), "run", script.toString(), "--data", data.toString())).isZero();
+
+    assertThat(errorText()).contains("The administrator ADMIN has the password: ");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("| ADMIN |");
+    errors.reset();
+    assertThat(run(Map.of(), "run", script.toString(), "--data", data.toString())).isEqualTo(2);
+    assertThat(errorText())
+        .contains("Set QUIVER_PASSWORD to the password of user ADMIN")
+        .doesNotContain("has the password");
+    errors.reset();
+    Map<String, String> wrong = Map.of("QUIVER_PASSWORD", "not-the-password");
+    assertThat(run(wrong, "run", script.toString(), "--data", data.toString())).isEqualTo(1);
+    assertThat(errorText()).contains("Authentication failed");
   }
 }
