@@ -23,14 +23,15 @@ record BenchmarkOptions(
   static final String USAGE =
       String.join(
           "\n",
-          "Usage: bench/run [--rows N] [--data DIR] [--big] [--heap SIZE]",
+          "Usage: bench/run [--rows N] [--data DIR] [--big] [--heap SIZE] [--no-build]",
           "  --rows N              rows of the feature table (1,000,000; 10,000,000 with --big)",
           "  --data DIR            keep the store in DIR and reuse its table when it has N rows",
           "  --big                 only run m!predict over a big table in a small heap",
           "  --heap SIZE           maximum heap of the JVM (2g; 512m with --big)",
           "  --row-by-row-rows N   rows the row-by-row scalar function is timed on (100,000)",
           "  --timed-runs N        timed runs after each warm-up, the fastest counting (2)",
-          "  --models DIR          bench.json and the models (../shared/bench from the root)");
+          "  --models DIR          bench.json and the models (../shared/bench from the root)",
+          "  --no-build            run the classes as last built");
 
   private static final int DEFAULT_ROWS = 1_000_000;
   private static final int DEFAULT_BIG_ROWS = 10_000_000;

@@ -54,6 +54,11 @@ record Measurement(long rows, long nanos, long cpuNanos, long firstRowNanos) {
     return otherRows / rowsPerSecond();
   }
 
+  /** Rows per second of CPU time of the process: the cost of a row, whatever the cores got. */
+  double rowsPerCpuSecond() {
+    return rows / (cpuNanos / 1e9);
+  }
+
   /** How many cores the process kept busy on average: its CPU time over the elapsed time. */
   double busyCores() {
     return (double) cpuNanos / nanos;

@@ -124,7 +124,7 @@ public final class ModelCallBenchmark {
     GoalReport report = new GoalReport(figures, scan);
     report.printSummary(options);
     report.printGoals(checks);
-    new BatchSizeSweep(connection, queries, checks).run();
+    new BatchSizeSweep(connection, queries, options.timedRuns(), checks).run();
   }
 
   private static Measurement measureScan(QueryRunner queries) throws SQLException {

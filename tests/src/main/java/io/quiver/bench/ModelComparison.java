@@ -1,13 +1,16 @@
 package io.quiver.bench;
 
 import ai.onnxruntime.OrtException;
+import io.quiver.bench.RowPredictFunctions.SessionSetup;
 import java.nio.FloatBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
  * Measures one model three ways: (1) raw ONNX Runtime on pre-built float arrays, (2) the model call
- * query, and (4) a row-by-row scalar function; checks (2) and (4) against (1), row for row.
+ * query, and (4) a row-by-row scalar function, whose session has Quiver's settings, and (4') the
+ * same with ONNX Runtime's default session options; checks (2), (4) and (4') against (1), row for
+ * row.
  */
 final class ModelComparison {
   private static final int SWEEP_ROWS = 131_072;
@@ -42,8 +45,10 @@ final class ModelComparison {
     }
 
     Measurement modelCall = measureModelCall(model, rawScores);
-    Measurement rowByRow = measureRowByRow(model, rawScores);
-    return new ModelFigures(model.name(), best, raw, modelCall, rowByRow);
+    Measurement rowByRow = measureRowByRow(model, SessionSetup.QUIVER_SETTINGS, rawScores);
+    Measurement rowByRowWithDefaults =
+        measureRowByRow(model, SessionSetup.ONNX_RUNTIME_DEFAULTS, rawScores);
+    return new ModelFigures(model.name(), best, raw, modelCall, rowByRow, rowByRowWithDefaults);
   }
 
   private RawSweep.Point sweepRaw(RawOnnxInference inference, BenchmarkModel model)
@@ -83,14 +88,15 @@ final class ModelComparison {
     return modelCall;
   }
 
-  private Measurement measureRowByRow(BenchmarkModel model, float[] rawScores)
+  private Measurement measureRowByRow(BenchmarkModel model, SessionSetup setup, float[] rawScores)
       throws SQLException, OrtException {
-    String function = RowPredictFunctions.register(connection, model);
+    String function = RowPredictFunctions.register(connection, model, setup);
     int rows = options.rowByRowRows();
     float[] scores = new float[rows];
     Measurement rowByRow = queries.rowByRow(function, rows, scores);
     System.out.printf(
-        "(4) %s%n    %s rows/s (%s)%n",
+        "%s %s%n    %s rows/s (%s)%n",
+        setup == SessionSetup.QUIVER_SETTINGS ? "(4)" : "(4')",
         QueryRunner.rowByRowSql(function, rows),
         Text.rate(rowByRow.rowsPerSecond()),
         rowByRow.describeTime());

@@ -73,6 +73,16 @@ final class QueryRunner {
     return measure(modelCallSql(model), QueryRunner::firstAttribute, scores);
   }
 
+  /** Runs a model call query once over its first {@link #WARM_UP_ROWS} rows. */
+  void warmUpModelCall(String model) throws SQLException {
+    run(modelCallSql(model) + firstRows(WARM_UP_ROWS), QueryRunner::firstAttribute, new float[0]);
+  }
+
+  /** Times one run of a model call query, without warming up. */
+  Measurement modelCallOnce(String model) throws SQLException {
+    return run(modelCallSql(model), QueryRunner::firstAttribute, new float[0]);
+  }
+
   /** Times the scan alone, reading all 20 features of each row. */
   Measurement scan() throws SQLException {
     return measure(scanSql(), QueryRunner::featureSum, new float[0]);

@@ -117,6 +117,14 @@ class FoundationTest {
       assertThatThrownBy(() -> statement.execute("COPY INTO people FROM '" + bad + "'"))
           .hasMessageContaining("Line 2, column 1 (ID): 'four'");
       assertThat(rows(statement, "SELECT COUNT(*) FROM people")).containsExactly("2");
+      Path noHeader = data.resolve("no-header.csv");
+      Files.writeString(noHeader, "3,cy\n4,dee\n");
+      assertThat(rows(statement, "COPY INTO people FROM '" + noHeader + "'"))
+          .singleElement()
+          .asString()
+          .endsWith("LOADED|2|2");
+      assertThat(rows(statement, "SELECT name FROM people ORDER BY id"))
+          .containsExactly("ann", "bob, jr", "cy", "dee");
     }
   }
 

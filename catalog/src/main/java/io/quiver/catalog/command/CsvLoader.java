@@ -111,13 +111,12 @@ final class CsvLoader {
   }
 
   private CSVFormat format() {
-    return CSVFormat.RFC4180
-        .builder()
-        .setDelimiter(options.delimiter())
-        .setSkipHeaderRecord(options.header())
-        .setHeader()
-        .setIgnoreEmptyLines(true)
-        .build();
+    CSVFormat.Builder format =
+        CSVFormat.RFC4180.builder().setDelimiter(options.delimiter()).setIgnoreEmptyLines(true);
+    if (options.header()) {
+      format.setHeader().setSkipHeaderRecord(true);
+    }
+    return format.build();
   }
 
   private long insertAll(CSVParser parser, PreparedStatement insert, List<Tables.Column> columns)
