@@ -13,8 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Struct;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Calling model methods from SQL, through the embedded driver. */
 class ModelCallTest {
@@ -134,6 +136,20 @@ class ModelCallTest {
                 statement,
                 "SELECT iris!predict(a, b, c, d):output_label FROM flowers WHERE id = 6"))
         .hasSize(1);
+  }
+
+  @Test
+  void artifactsListAndGetThroughSql(@TempDir Path exports) throws SQLException {
+    List<String> files = rows(statement, "LIST 'snow://model/iris/versions/v1/'");
+    assertThat(files).anyMatch(row -> row.startsWith("versions/V1/model.onnx|"));
+    assertThat(files).anyMatch(row -> row.startsWith("versions/V1/manifest.json|"));
+
+    rows(
+        statement,
+        "GET 'snow://model/quiver.public.iris/versions/DEFAULT/model.onnx' 'file://"
+            + exports
+            + "/'");
+    assertThat(exports.resolve("model.onnx")).exists();
   }
 
   @Test

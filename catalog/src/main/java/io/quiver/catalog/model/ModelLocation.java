@@ -11,7 +11,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 /**
  * The files of a model version, addressed as {@code
  * snow://model/<model>/versions/<version>/[path]}. The model is a SQL name, possibly qualified and
- * quoted; the version is its name as stored.
+ * quoted; the version resolves like a SQL name too: upper-cased unless double-quoted.
  *
  * @param model the model's full name
  * @param version the version's name, or an alias
@@ -44,6 +44,8 @@ record ModelLocation(ObjectName model, String version, String path) {
             : location.substring(versionStart, versionEnd);
     if (version.length() > 1 && version.startsWith("\"") && version.endsWith("\"")) {
       version = version.substring(1, version.length() - 1).replace("\"\"", "\"");
+    } else {
+      version = version.toUpperCase(java.util.Locale.ROOT);
     }
     if (version.isEmpty()) {
       throw notLocation(location);
