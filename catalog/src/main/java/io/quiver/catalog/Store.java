@@ -2,6 +2,8 @@ package io.quiver.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.quiver.catalog.model.ModelRegistry;
 import io.quiver.catalog.security.Security;
 import java.io.IOException;
@@ -18,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +32,16 @@ public final class Store implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Store.class);
   private static final int MAX_CONNECTIONS = 64;
 
+  /**
+   * H2 computes each query's rows as they are fetched, rather than first copying the whole result
+   * to a temporary file: scans stream, and memory stays bounded however large the table is.
+   */
+  private static final String LAZY_QUERIES = ";LAZY_QUERY_EXECUTION=TRUE";
+
   private final String description;
   private final Path artifactFolder;
   private final boolean inMemory;
-  private final JdbcConnectionPool pool;
+  private final HikariDataSource pool;
   private final Catalog catalog;
   private final ModelRegistry models;
   private final Security security;
@@ -49,14 +56,28 @@ public final class Store implements AutoCloseable {
     this.description = description;
     this.artifactFolder = artifactFolder;
     this.inMemory = inMemory;
-    this.pool = JdbcConnectionPool.create(url, "QUIVER", "");
-    this.pool.setMaxConnections(MAX_CONNECTIONS);
+    this.pool = pool(url);
     runScript("catalog.sql");
     this.catalog = new Catalog(this);
     catalog.bootstrap();
     this.models = new ModelRegistry(this);
     this.security = new Security(this);
     security.bootstrap(administratorPassword).ifPresent(generatedPassword::set);
+  }
+
+  /**
+   * A pool of connections to the store's H2 database. HikariCP hands out H2's own connections, so a
+   * scan reads its rows without the lock H2's pooled connections take on every call.
+   */
+  private static HikariDataSource pool(String url) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername("QUIVER");
+    config.setPassword("");
+    config.setMaximumPoolSize(MAX_CONNECTIONS);
+    config.setMinimumIdle(2);
+    config.setPoolName("quiver-h2");
+    return new HikariDataSource(config);
   }
 
   /**
@@ -83,7 +104,10 @@ public final class Store implements AutoCloseable {
     // WRITE_DELAY=0: a commit reaches the file before the statement returns, so a killed
     // process loses no committed statement.
     String url =
-        "jdbc:h2:file:" + folder.resolve("catalog") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        "jdbc:h2:file:"
+            + folder.resolve("catalog")
+            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+            + LAZY_QUERIES;
     Store store =
         new Store(
             folder.toString(), url, folder.resolve("artifacts"), false, administratorPassword);
@@ -116,7 +140,7 @@ public final class Store implements AutoCloseable {
       throw new UncheckedIOException("Cannot create a folder for artifacts", e);
     }
     artifacts.toFile().deleteOnExit();
-    String url = "jdbc:h2:mem:quiver-" + id + ";DB_CLOSE_DELAY=-1";
+    String url = "jdbc:h2:mem:quiver-" + id + ";DB_CLOSE_DELAY=-1" + LAZY_QUERIES;
     return new Store("memory", url, artifacts, true, administratorPassword);
   }
 
@@ -217,7 +241,7 @@ public final class Store implements AutoCloseable {
     if (!inMemory) {
       execute("CHECKPOINT SYNC");
     }
-    pool.dispose();
+    pool.close();
     LOG.info("Closed store {}", description);
   }
 
