@@ -616,6 +616,35 @@ void ModelMethodCall(List<Object> list, ExprContext exprContext, Span s) :
     { list.add(call); }
 }
 
+/**
+ * What TABLE(...) in a FROM clause calls: a model's method, {@code TABLE(m!predict(a, b))}, whose
+ * outputs become the columns of a table, or a table function, as in Calcite's grammar.
+ */
+SqlNode QuiverTableFunctionOperand(SqlFunctionCategory funcType) :
+{
+    SqlNode call;
+}
+{
+    (
+        LOOKAHEAD(ModelCallStart())
+        call = Expression(ExprContext.ACCEPT_NON_QUERY)
+        { call = ModelCalls.tableCall(call); }
+    |
+        call = NamedRoutineCall(funcType, ExprContext.ACCEPT_CURSOR)
+    )
+    { return call; }
+}
+
+/** The tokens a model method call starts with: {@code name!} or {@code MODEL(}. */
+void ModelCallStart() :
+{
+}
+{
+    LOOKAHEAD(2) <MODEL> <LPAREN>
+|
+    CompoundIdentifier() <BANG>
+}
+
 /** {@code expression::type}, Snowflake's cast. */
 void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
 {

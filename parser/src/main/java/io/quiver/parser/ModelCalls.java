@@ -6,12 +6,14 @@ import java.util.Map;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlShuttle;
+import org.apache.calcite.sql.validate.SqlValidatorException;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** Builds the nodes of model method calls as the parser meets them. */
@@ -31,14 +33,44 @@ public final class ModelCalls {
     if (target instanceof SqlIdentifier && !((SqlIdentifier) target).isStar()) {
       return new SqlModelCall(pos, (SqlIdentifier) target, null, method, arguments);
     }
-    throw new CalciteContextException(
+    throw syntaxError(
         "Only a model can be called with '!': write model!method(...) or "
             + "MODEL(model, version)!method(...)",
-        null,
+        pos);
+  }
+
+  /**
+   * The operand of {@code TABLE(...)} when it starts as a model call does: the call, in its table
+   * form; anything else, such as a field of the call's result, is refused.
+   */
+  public static SqlNode tableCall(SqlNode expression) {
+    if (expression instanceof SqlModelCall) {
+      return ((SqlModelCall) expression).asTableCall();
+    }
+    throw syntaxError(
+        "TABLE(...) takes a model method call alone, such as TABLE(m!predict(a, b)); select its "
+            + "columns in the query around it",
+        expression.getParserPosition());
+  }
+
+  /** An error the parser reports as a syntax error at the given position. */
+  private static CalciteContextException syntaxError(String message, SqlParserPos pos) {
+    return new CalciteContextException(
+        message,
+        new SqlValidatorException(message, null),
         pos.getLineNum(),
         pos.getColumnNum(),
         pos.getEndLineNum(),
         pos.getEndColumnNum());
+  }
+
+  /**
+   * Whether a FROM item is {@code TABLE(model!method(...))}. Such an item is lateral, as in
+   * Snowflake: its arguments may name columns of the items before it.
+   */
+  public static boolean isTableCall(SqlNode fromItem) {
+    return fromItem.getKind() == SqlKind.COLLECTION_TABLE
+        && ((SqlCall) fromItem).operand(0) instanceof SqlModelCall;
   }
 
   /** Whether a statement or expression calls a model anywhere. */
@@ -113,7 +145,7 @@ public final class ModelCalls {
               : null;
       SqlIdentifier model = reference == null ? call.model() : reference.model();
       SqlIdentifier version = reference == null ? call.version() : reference.version();
-      return new SqlModelCall(call.getParserPosition(), model, version, call.method(), arguments);
+      return call.withTarget(model, version, arguments);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.quiver.planner;
 
 import static java.util.Objects.requireNonNull;
 
+import io.quiver.catalog.ObjectName;
 import io.quiver.catalog.model.ResolvedModelVersion;
 import io.quiver.runtime.signature.ArgumentLayout;
 import io.quiver.runtime.signature.ElementType;
@@ -47,6 +48,25 @@ public final class ModelFunction implements ScalarFunction, ImplementableFunctio
     return ModelCallTargets.register(version, method, layout);
   }
 
+  /**
+   * What errors say of the called version: "Call of model QUIVER.PUBLIC.IRIS version V1: method
+   * PREDICT takes PREDICT(X column 1 REAL, ...)".
+   */
+  String describeCall() {
+    return describeCall(version, layout);
+  }
+
+  static String describeCall(ResolvedModelVersion version, ArgumentLayout layout) {
+    return "Call of model "
+        + version.model()
+        + " version "
+        + ObjectName.quote(version.version())
+        + ": method "
+        + layout.signature().method()
+        + " takes "
+        + layout.describe();
+  }
+
   @Override
   public List<FunctionParameter> getParameters() {
     List<FunctionParameter> parameters = new ArrayList<>();
@@ -56,9 +76,17 @@ public final class ModelFunction implements ScalarFunction, ImplementableFunctio
     return parameters;
   }
 
+  /** The types of the parameters, in call order. */
+  List<RelDataType> parameterTypes(RelDataTypeFactory typeFactory) {
+    List<RelDataType> types = new ArrayList<>();
+    for (FunctionParameter parameter : getParameters()) {
+      types.add(parameter.getType(typeFactory));
+    }
+    return types;
+  }
+
   private static FunctionParameter parameter(ExpectedArgument argument) {
-    String name =
-        argument.column() == 0 ? argument.input() : argument.input() + "_" + argument.column();
+    String name = argument.parameterName();
     return new FunctionParameter() {
       @Override
       public int getOrdinal() {

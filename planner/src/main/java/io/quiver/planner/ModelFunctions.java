@@ -17,7 +17,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.calcite.schema.Function;
 
-/** Publishes each schema's model methods as functions named by {@link ModelFunctionName}. */
+/**
+ * Publishes each schema's model methods as functions named by {@link ModelFunctionName}: each
+ * overload twice, as a scalar function returning a ROW and as a table function for {@code
+ * TABLE(...)}. Calcite looks up only the kind a call asks for.
+ */
 final class ModelFunctions implements FunctionSource {
   /** The most arguments a method takes; a call of an input of symbolic width may pass this many. */
   private static final int MAX_ARGUMENTS = 500;
@@ -48,7 +52,9 @@ final class ModelFunctions implements FunctionSource {
     }
     List<Function> overloads = new ArrayList<>();
     for (ArgumentLayout layout : layouts(method)) {
-      overloads.add(new ModelFunction(version, method, layout));
+      ModelFunction scalar = new ModelFunction(version, method, layout);
+      overloads.add(scalar);
+      overloads.add(new ModelTableFunction(scalar));
     }
     return overloads;
   }

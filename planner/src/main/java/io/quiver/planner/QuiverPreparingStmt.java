@@ -1,6 +1,8 @@
 package io.quiver.planner;
 
+import io.quiver.catalog.QuiverException;
 import io.quiver.catalog.Session;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.jdbc.CalcitePrepare;
@@ -10,6 +12,8 @@ import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.tools.Program;
@@ -46,11 +50,36 @@ final class QuiverPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt 
     this.privileges = privileges;
   }
 
-  /** Validates with this statement's session-aware reader, whichever reader is passed in. */
+  /**
+   * Validates with this statement's session-aware reader, whichever reader is passed in, and with
+   * the implicit casts of {@link ModelCallCoercion}.
+   */
   @Override
   protected SqlValidator createSqlValidator(
       Prepare.CatalogReader ignored, UnaryOperator<SqlValidator.Config> configTransform) {
-    return super.createSqlValidator(catalogReader, configTransform);
+    UnaryOperator<SqlValidator.Config> withCoercion =
+        config -> configTransform.apply(config).withTypeCoercionFactory(ModelCallCoercion::new);
+    return super.createSqlValidator(catalogReader, withCoercion);
+  }
+
+  /**
+   * Checks the statement's model calls (see {@link ModelCallChecks}) on the tree that Calcite then
+   * validates, since the checks also rewrite the names of named arguments.
+   */
+  @Override
+  public PreparedResult prepareSql(
+      SqlNode statement,
+      Class runtimeContextClass,
+      SqlValidator validator,
+      boolean needsValidation) {
+    List<ModelCallChecks.CheckedCall> calls =
+        ModelCallChecks.check(statement, QuiverPrepare.session(context), privileges);
+    try {
+      return super.prepareSql(statement, runtimeContextClass, validator, needsValidation);
+    } catch (CalciteContextException e) {
+      QuiverException noMatch = ModelCallChecks.noMatch(e, calls);
+      throw noMatch == null ? e : noMatch;
+    }
   }
 
   @Override
@@ -58,6 +87,7 @@ final class QuiverPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt 
     Session session = QuiverPrepare.session(context);
     return Programs.sequence(
         new TablePrivilegeProgram(privileges),
+        new ModelTableCallProgram(),
         super.getProgram(),
         new ModelCallProgram(
             ModelCallDefaults.batchSize(session), ModelCallDefaults.threads(session)));

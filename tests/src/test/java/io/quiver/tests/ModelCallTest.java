@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Struct;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,9 +26,19 @@ class ModelCallTest {
 
   @BeforeEach
   void logIrisModel() throws SQLException {
-    Path model = SharedFiles.require("models/skl_randomforest_iris/model.onnx");
     connection = DriverManager.getConnection("jdbc:quiver:mem:");
     statement = connection.createStatement();
+    logIrisModelAndFlowers(statement);
+  }
+
+  @AfterEach
+  void close() throws SQLException {
+    connection.close();
+  }
+
+  /** Logs the random forest on iris as IRIS V1 and loads five flowers into FLOWERS. */
+  static void logIrisModelAndFlowers(Statement statement) throws SQLException {
+    Path model = SharedFiles.require("models/skl_randomforest_iris/model.onnx");
     statement.execute("CREATE MODEL iris WITH VERSION v1 FROM '" + model + "'");
     statement.execute("CREATE TABLE flowers (id INTEGER, a REAL, b REAL, c REAL, d REAL)");
     statement.execute(
@@ -155,6 +166,78 @@ class ModelCallTest {
   @Test
   void constantArgumentsNeedNoTable() throws SQLException {
     assertThat(rows(statement, "SELECT iris!predict(5.1, 3.5, 1.4, 0.2):output_label"))
+        .containsExactly("0");
+  }
+
+  @Test
+  void namedArgumentsInAnyOrderAndCase() throws SQLException {
+    List<String> positional =
+        rows(
+            statement, "SELECT id, iris!predict(a, b, c, d):output_label FROM flowers ORDER BY id");
+    assertThat(
+            rows(
+                statement,
+                "SELECT id, iris!predict(X_2 => b, x_1 => a, x_4 => d, \"X_3\" => c):output_label"
+                    + " FROM flowers ORDER BY id"))
+        .isEqualTo(positional);
+    assertThat(
+            rows(
+                statement,
+                "SELECT id, iris!predict(x => ARRAY[a, b, c, d]):output_label"
+                    + " FROM flowers ORDER BY id"))
+        .isEqualTo(positional);
+  }
+
+  @Test
+  void namedArgumentMistakesNameTheSignature() {
+    assertThatThrownBy(
+            () ->
+                connection.prepareStatement(
+                    "SELECT iris!predict(y => ARRAY[a, b, c, d]) FROM flowers"))
+        .satisfies(
+            e ->
+                assertThat(messages(e))
+                    .contains("QUIVER.PUBLIC.IRIS version V1")
+                    .contains("no argument named Y")
+                    .contains("PREDICT(X => ARRAY(REAL))"));
+    assertThatThrownBy(
+            () ->
+                connection.prepareStatement(
+                    "SELECT iris!predict(\"x\" => ARRAY[a, b, c, d]) FROM flowers"))
+        .satisfies(e -> assertThat(messages(e)).contains("no argument named \"x\""));
+    assertThatThrownBy(
+            () ->
+                connection.prepareStatement("SELECT iris!predict(x_1 => a, b, c, d) FROM flowers"))
+        .satisfies(e -> assertThat(messages(e)).contains("name every argument"));
+    assertThatThrownBy(
+            () ->
+                connection.prepareStatement(
+                    "SELECT iris!predict(x_1 => a, x_1 => b, x_3 => c, x_4 => d) FROM flowers"))
+        .satisfies(e -> assertThat(messages(e)).contains("X_1 is given more than once"));
+  }
+
+  @Test
+  void argumentsOfTheWrongTypeFailWhenPrepared() throws SQLException {
+    assertThatThrownBy(
+            () -> connection.prepareStatement("SELECT iris!predict('5.1', b, c, d) FROM flowers"))
+        .satisfies(
+            e ->
+                assertThat(messages(e))
+                    .contains("QUIVER.PUBLIC.IRIS version V1")
+                    .contains("PREDICT(X column 1 REAL, X column 2 REAL")
+                    .contains("argument 1 is CHAR(3), which is not cast implicitly to REAL"));
+    assertThatThrownBy(
+            () -> connection.prepareStatement("SELECT iris!predict(TRUE, b, c, d) FROM flowers"))
+        .satisfies(
+            e ->
+                assertThat(messages(e))
+                    .contains("QUIVER.PUBLIC.IRIS version V1")
+                    .contains("the arguments given are BOOLEAN, NUMERIC, NUMERIC, NUMERIC"));
+    assertThat(
+            rows(
+                statement,
+                "SELECT iris!predict(CAST('5.1' AS REAL), 3.5, 1.4, 0.2):output_label"
+                    + " FROM flowers WHERE id = 1"))
         .containsExactly("0");
   }
 

@@ -33,6 +33,14 @@ public record ExpectedArgument(
     return isArray() ? "ARRAY(" + type.sqlTypeName() + ")" : type.sqlTypeName();
   }
 
+  /**
+   * The name a call gives the argument with {@code name => value}: the input's name, followed by
+   * {@code _3} for its third column when each column is its own argument.
+   */
+  public String parameterName() {
+    return column == 0 ? input : input + "_" + column;
+  }
+
   /** How errors name the argument: "Argument 3 (input 'features', column 3)". */
   public String describe() {
     String where =
