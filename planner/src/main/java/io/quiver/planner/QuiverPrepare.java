@@ -86,7 +86,7 @@ public class QuiverPrepare extends CalcitePrepareImpl {
     try {
       return parser.parseStmt();
     } catch (SqlParseException e) {
-      throw QuiverException.invalid(SyntaxErrors.describe(e));
+      throw QuiverException.invalid(SyntaxErrors.describe(e, sql));
     }
   }
 

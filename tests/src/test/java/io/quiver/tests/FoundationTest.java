@@ -136,7 +136,11 @@ class FoundationTest {
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("division by zero");
       assertThatThrownBy(() -> statement.execute("SELEC 1"))
-          .hasMessageContaining("line 1, column 1");
+          .hasMessageContaining("line 1, column 1")
+          .hasMessageContaining("'SELEC' does not begin a statement");
+      assertThatThrownBy(() -> statement.execute("SELECT a FROM\n  WHERE a = 1"))
+          .hasMessageContaining("Syntax error at line 2, column 3")
+          .hasMessageContaining("WHERE");
     }
   }
 }
