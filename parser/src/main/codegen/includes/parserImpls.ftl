@@ -611,7 +611,7 @@ void ModelMethodCall(List<Object> list, ExprContext exprContext, Span s) :
     }
     (
         LOOKAHEAD(2) <COLON> field = SimpleIdentifier()
-        { call = SqlStdOperatorTable.DOT.createCall(callSpan.end(this), call, field); }
+        { call = ModelCalls.output(call, field); }
     )*
     { list.add(call); }
 }

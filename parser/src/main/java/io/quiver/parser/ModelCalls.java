@@ -7,10 +7,12 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWithItem;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.validate.SqlValidatorException;
@@ -37,6 +39,17 @@ public final class ModelCalls {
         "Only a model can be called with '!': write model!method(...) or "
             + "MODEL(model, version)!method(...)",
         pos);
+  }
+
+  /**
+   * {@code call:field}, one output of a model call's result: {@code ITEM(call, 'FIELD')}, which
+   * finds the field whatever its case. Calcite's DOT would do the same, but its field name is an
+   * identifier, which ORDER BY mistakes for a column.
+   */
+  public static SqlNode output(SqlNode call, SqlIdentifier field) {
+    SqlParserPos pos = call.getParserPosition().plus(field.getParserPosition());
+    SqlNode name = SqlLiteral.createCharString(field.getSimple(), field.getParserPosition());
+    return SqlStdOperatorTable.ITEM.createCall(pos, call, name);
   }
 
   /**

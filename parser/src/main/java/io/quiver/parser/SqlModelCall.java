@@ -92,6 +92,15 @@ public final class SqlModelCall extends SqlBasicCall {
     return new SqlModelCall(getParserPosition(), model, version, method, getOperandList(), true);
   }
 
+  /**
+   * The same call at another position. The parser moves a call in parentheses to theirs; SqlCall's
+   * own clone would make a plain function call of it.
+   */
+  @Override
+  public SqlModelCall clone(SqlParserPos pos) {
+    return new SqlModelCall(pos, model, version, method, getOperandList(), tableCall);
+  }
+
   /** The same call on another model version. */
   public SqlModelCall withTarget(SqlIdentifier model, @Nullable SqlIdentifier version) {
     return withTarget(model, version, getOperandList());

@@ -11,6 +11,9 @@ import io.quiver.runtime.signature.MethodOutput;
 import io.quiver.runtime.signature.MethodSignature;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.calcite.adapter.enumerable.CallImplementor;
 import org.apache.calcite.adapter.enumerable.RexImpTable;
 import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
@@ -111,12 +114,23 @@ public final class ModelFunction implements ScalarFunction, ImplementableFunctio
     };
   }
 
+  /**
+   * A ROW with a field for each output, named in upper case so that unquoted names find it as they
+   * find a column, wherever the result goes; an output whose upper-case name another output has too
+   * keeps its own.
+   */
   @Override
   public RelDataType getReturnType(RelDataTypeFactory typeFactory) {
+    Map<String, Long> upperCaseNames =
+        method.outputs().stream()
+            .collect(
+                Collectors.groupingBy(
+                    output -> output.name().toUpperCase(Locale.ROOT), Collectors.counting()));
     RelDataTypeFactory.Builder row = typeFactory.builder();
     for (MethodOutput output : method.outputs()) {
-      row.add(
-          output.name(), typeFactory.createTypeWithNullability(type(typeFactory, output), true));
+      String upperCase = output.name().toUpperCase(Locale.ROOT);
+      String name = upperCaseNames.get(upperCase) == 1 ? upperCase : output.name();
+      row.add(name, typeFactory.createTypeWithNullability(type(typeFactory, output), true));
     }
     return row.build();
   }

@@ -4,12 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.lang.reflect.Type;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.TableFunction;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -37,26 +33,11 @@ public final class ModelTableFunction implements TableFunction {
     return scalar.getParameters();
   }
 
-  /**
-   * The outputs as columns, named in upper case so that unquoted names find them, as they find a
-   * table's columns; an output whose upper-case name another output has too keeps its own.
-   */
+  /** The outputs as columns, named as the fields of the scalar call's ROW. */
   @Override
   public RelDataType getRowType(
       RelDataTypeFactory typeFactory, List<? extends @Nullable Object> arguments) {
-    List<RelDataTypeField> outputs = scalar.getReturnType(typeFactory).getFieldList();
-    Map<String, Long> upperCaseNames =
-        outputs.stream()
-            .collect(
-                Collectors.groupingBy(
-                    output -> output.getName().toUpperCase(Locale.ROOT), Collectors.counting()));
-    RelDataTypeFactory.Builder columns = typeFactory.builder();
-    for (RelDataTypeField output : outputs) {
-      String upperCase = output.getName().toUpperCase(Locale.ROOT);
-      columns.add(
-          upperCaseNames.get(upperCase) == 1 ? upperCase : output.getName(), output.getType());
-    }
-    return columns.build();
+    return scalar.getReturnType(typeFactory);
   }
 
   @Override

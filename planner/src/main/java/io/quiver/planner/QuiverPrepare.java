@@ -127,6 +127,7 @@ public class QuiverPrepare extends CalcitePrepareImpl {
 
   @Override
   protected SqlRexConvertletTable createConvertletTable() {
-    return SessionFunctions.convertlets(super.createConvertletTable());
+    return ModelOutputFields.convertlets(
+        SessionFunctions.convertlets(super.createConvertletTable()));
   }
 }

@@ -63,8 +63,8 @@ final class QuiverPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt 
   }
 
   /**
-   * Checks the statement's model calls (see {@link ModelCallChecks}) on the tree that Calcite then
-   * validates, since the checks also rewrite the names of named arguments.
+   * Rewrites and checks the statement's model calls (see {@link ModelOutputFields} and {@link
+   * ModelCallChecks}) on the tree that Calcite then validates.
    */
   @Override
   public PreparedResult prepareSql(
@@ -72,6 +72,7 @@ final class QuiverPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt 
       Class runtimeContextClass,
       SqlValidator validator,
       boolean needsValidation) {
+    ModelOutputFields.rewrite(statement);
     List<ModelCallChecks.CheckedCall> calls =
         ModelCallChecks.check(statement, QuiverPrepare.session(context), privileges);
     try {

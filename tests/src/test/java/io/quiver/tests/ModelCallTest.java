@@ -75,6 +75,36 @@ class ModelCallTest {
   }
 
   @Test
+  void outputFieldsWhereverTheResultGoes() throws SQLException {
+    assertThat(
+            rows(
+                statement,
+                "SELECT id FROM flowers ORDER BY iris!predict(a, b, c, d):output_label DESC, id"))
+        .containsExactly("1", "4", "2", "3", "5");
+    assertThat(
+            rows(
+                statement,
+                "SELECT id FROM flowers ORDER BY (iris!predict(a, b, c, d)).output_label, id DESC"))
+        .containsExactly("5", "3", "2", "4", "1");
+    assertThat(
+            rows(
+                statement,
+                "SELECT t.id, t.p.output_label FROM"
+                    + " (SELECT id, iris!predict(a, b, c, d) AS p FROM flowers) t ORDER BY t.id"))
+        .containsExactly("1|2", "2|1", "3|1", "4|2", "5|0");
+  }
+
+  @Test
+  void mapOutputsTakeIntegerKeys() throws SQLException {
+    assertThat(
+            rows(
+                statement,
+                "SELECT iris!predict(a, b, c, d):output_probability[0] > 0.9,"
+                    + " iris!predict(a, b, c, d):output_probability[2] FROM flowers WHERE id = 5"))
+        .containsExactly("true|0.0");
+  }
+
+  @Test
   void snowflakePathAndCastSyntax() throws SQLException {
     assertThat(
             rows(

@@ -294,6 +294,20 @@ class PrivilegeMatrixTest {
             PUBLIC_SCHEMA_USAGE,
             model,
             usage,
+            "SELECT (m{n}!predict(5.1, 3.5, 1.4, 0.2)).label",
+            unseen),
+        new Case(
+            "USAGE on a model",
+            PUBLIC_SCHEMA_USAGE,
+            model,
+            usage,
+            "SELECT label FROM TABLE(m{n}!predict(5.1, 3.5, 1.4, 0.2))",
+            unseen),
+        new Case(
+            "USAGE on a model",
+            PUBLIC_SCHEMA_USAGE,
+            model,
+            usage,
             "SHOW VERSIONS IN MODEL m{n}",
             unseen),
         new Case(
