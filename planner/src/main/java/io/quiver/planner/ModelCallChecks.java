@@ -8,6 +8,7 @@ import io.quiver.catalog.model.ResolvedModelVersion;
 import io.quiver.parser.SqlModelCall;
 import io.quiver.runtime.ModelInvocationException;
 import io.quiver.runtime.signature.ArgumentLayout;
+import io.quiver.runtime.signature.ElementType;
 import io.quiver.runtime.signature.ExpectedArgument;
 import io.quiver.runtime.signature.MethodSignature;
 import java.util.ArrayList;
@@ -17,11 +18,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -112,11 +118,16 @@ final class ModelCallChecks {
       throw QuiverException.invalid(where + e.getMessage());
     }
 
-    CheckedCall checked =
-        new CheckedCall(call.getParserPosition(), ModelFunction.describeCall(resolved, layout));
+    putNamedArgumentsInOrder(call, layout, where);
+    typeParameters(call, layout);
+    return new CheckedCall(call.getParserPosition(), ModelFunction.describeCall(resolved, layout));
+  }
+
+  private static void putNamedArgumentsInOrder(
+      SqlModelCall call, ArgumentLayout layout, String where) {
     List<SqlCall> named = namedArguments(call);
     if (named.isEmpty()) {
-      return checked;
+      return;
     }
     if (named.size() != call.operandCount()) {
       throw QuiverException.invalid(
@@ -134,7 +145,38 @@ final class ModelCallChecks {
     for (int position = 0; position < positional.length; position++) {
       call.setOperand(position, positional[position]);
     }
-    return checked;
+  }
+
+  /**
+   * Gives each JDBC parameter among the arguments, {@code m!predict(?, ?)} or {@code
+   * m!predict(ARRAY[?, ?])}, the type of the input it fills. Calcite infers no type for a parameter
+   * of a user-defined function and refuses it as an illegal use.
+   */
+  private static void typeParameters(SqlModelCall call, ArgumentLayout layout) {
+    for (ExpectedArgument argument : layout.arguments()) {
+      int index = argument.position() - 1;
+      SqlNode operand = call.operand(index);
+      SqlDataTypeSpec elementType = typeSpec(argument.type(), operand.getParserPosition());
+      if (operand instanceof SqlDynamicParam && !argument.isArray()) {
+        call.setOperand(index, cast(operand, elementType));
+      } else if (operand.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR) {
+        SqlCall array = (SqlCall) operand;
+        for (int element = 0; element < array.operandCount(); element++) {
+          if (array.operand(element) instanceof SqlDynamicParam) {
+            array.setOperand(element, cast(array.operand(element), elementType));
+          }
+        }
+      }
+    }
+  }
+
+  private static SqlDataTypeSpec typeSpec(ElementType type, SqlParserPos pos) {
+    SqlTypeName name = SqlTypeName.valueOf(type.sqlTypeName());
+    return new SqlDataTypeSpec(new SqlBasicTypeNameSpec(name, pos), pos);
+  }
+
+  private static SqlNode cast(SqlNode value, SqlDataTypeSpec type) {
+    return SqlStdOperatorTable.CAST.createCall(value.getParserPosition(), value, type);
   }
 
   private static List<SqlCall> namedArguments(SqlModelCall call) {

@@ -194,6 +194,32 @@ class ModelCallTest {
   }
 
   @Test
+  void argumentsBoundAsParameters() throws SQLException {
+    String[] calls = {
+      "SELECT iris!predict(?, ?, ?, ?):output_label",
+      "SELECT iris!predict(x => ARRAY[?, ?, ?, ?]):output_label",
+      "SELECT iris!predict(x_4 => ?, x_3 => ?, x_2 => ?, x_1 => ?):output_label",
+      "SELECT output_label FROM TABLE(iris!predict(?, ?, ?, ?))"
+    };
+    for (String call : calls) {
+      try (PreparedStatement prepared = connection.prepareStatement(call)) {
+        boolean reversed = call.contains("x_4");
+        double[][] flowers = {{5.1, 3.5, 1.4, 0.2}, {6.5, 3.0, 5.5, 1.8}};
+        for (int flower = 0; flower < flowers.length; flower++) {
+          for (int feature = 0; feature < 4; feature++) {
+            int position = reversed ? 4 - feature : feature + 1;
+            prepared.setDouble(position, flowers[flower][feature]);
+          }
+          try (ResultSet result = prepared.executeQuery()) {
+            assertThat(result.next()).isTrue();
+            assertThat(result.getLong(1)).as(call).isEqualTo(flower == 0 ? 0L : 2L);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void constantArgumentsNeedNoTable() throws SQLException {
     assertThat(rows(statement, "SELECT iris!predict(5.1, 3.5, 1.4, 0.2):output_label"))
         .containsExactly("0");
