@@ -38,9 +38,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Calcite's "No match found for function signature". A model the session cannot see fails as one
  * that does not exist.
  *
- * <p>Named arguments, {@code m!predict(features => ARRAY[a, b])}, match the method's argument names
- * as other names do: unquoted, whatever their case; quoted, exactly. The call is then rewritten
- * with its arguments in the method's order, so that Calcite sees a positional call.
+ * <p>The checks also rewrite each call into what Calcite can validate. Named arguments, {@code
+ * m!predict(features => ARRAY[a, b])}, match the method's argument names as other names do:
+ * unquoted, whatever their case; quoted, exactly; the call then takes its arguments in the method's
+ * order. JDBC parameters among the arguments are cast to the types of the inputs they fill.
  */
 final class ModelCallChecks {
   private static final Pattern NO_MATCH =
