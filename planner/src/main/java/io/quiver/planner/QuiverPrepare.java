@@ -51,12 +51,21 @@ public class QuiverPrepare extends CalcitePrepareImpl {
     StatementPrivileges needed = new StatementPrivileges(session);
     privileges = needed;
     try {
-      return needed.checkedEachRun(
+      CalciteSignature<T> prepared =
           Signatures.reportingConstantErrors(
-              super.prepareSql(fresh, query, elementType, maxRowCount)));
+              super.prepareSql(fresh, query, elementType, maxRowCount));
+      if (wantsJsonResults(context)) {
+        prepared = JsonResults.of(prepared, context.getTypeFactory());
+      }
+      return needed.checkedEachRun(prepared);
     } catch (CalciteContextException e) {
       throw ValidationErrors.translate(e, session);
     }
+  }
+
+  private static boolean wantsJsonResults(Context context) {
+    CalciteConnection connection = (CalciteConnection) context.getDataContext().getQueryProvider();
+    return Boolean.TRUE.equals(connection.getProperties().get(JsonResults.PROPERTY));
   }
 
   static Session session(Context context) {

@@ -19,8 +19,12 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +63,47 @@ class ServerTest {
         + server.port()
         + ";serialization=protobuf;authentication=BASIC;avatica_user=ADMIN;avatica_password="
         + administratorPassword;
+  }
+
+  @Test
+  void modelResultsReachRemoteClientsAsJsonText() throws Exception {
+    byte[] example = Files.readAllBytes(SharedFiles.repositoryRoot().resolve("examples/iris.onnx"));
+    Path zipMap = SharedFiles.require("models/skl_randomforest_iris/model.onnx");
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      try (PreparedStatement upload = connection.prepareStatement("CREATE MODEL ex FROM ?")) {
+        upload.setBytes(1, example);
+        upload.executeUpdate();
+      }
+      try (PreparedStatement upload = connection.prepareStatement("CREATE MODEL forest FROM ?")) {
+        upload.setBytes(1, Files.readAllBytes(zipMap));
+        upload.executeUpdate();
+      }
+
+      String call = "ex!predict(5.1, 3.5, 1.4, 0.2)";
+      try (ResultSet result =
+          statement.executeQuery(
+              "SELECT "
+                  + call
+                  + ", "
+                  + call
+                  + ":probabilities, "
+                  + call
+                  + ":label,"
+                  + " forest!predict(5.1, 3.5, 1.4, 0.2):output_probability")) {
+        ResultSetMetaData columns = result.getMetaData();
+        assertThat(columns.getColumnTypeName(1)).isEqualTo("OBJECT");
+        assertThat(columns.getColumnTypeName(2)).isEqualTo("ARRAY");
+        assertThat(columns.getColumnType(1)).isEqualTo(Types.VARCHAR);
+        assertThat(columns.getColumnType(3)).isEqualTo(Types.BIGINT);
+
+        assertThat(result.next()).isTrue();
+        assertThat(result.getString(1)).startsWith("{\"LABEL\":0,\"PROBABILITIES\":[0.98");
+        assertThat(result.getString(2)).startsWith("[0.98").endsWith("]");
+        assertThat(result.getLong(3)).isZero();
+        assertThat(result.getString(4)).startsWith("{\"0\":0.99").contains("\"2\":0.0");
+      }
+    }
   }
 
   @Test

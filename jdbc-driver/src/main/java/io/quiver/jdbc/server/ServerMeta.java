@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.quiver.catalog.security.FileAccess;
 import io.quiver.catalog.security.Identity;
 import io.quiver.jdbc.QuiverDriver;
+import io.quiver.planner.JsonResults;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -61,6 +62,7 @@ final class ServerMeta extends JdbcMeta {
     Properties properties = new Properties();
     properties.put(QuiverDriver.IDENTITY_PROPERTY, requestIdentity());
     properties.put(QuiverDriver.FILE_ACCESS_PROPERTY, files);
+    properties.put(JsonResults.PROPERTY, Boolean.TRUE);
     return DriverManager.getConnection(url, properties);
   }
 
