@@ -53,7 +53,10 @@ final class ModelCallProgram implements Program {
 
   /** Rewrites a calculation until none of its expressions calls a model. */
   private RelNode extract(EnumerableCalc calc) {
-    EnumerableCalc current = calc;
+    if (innermostCall(calc.getProgram()) == null) {
+      return calc;
+    }
+    EnumerableCalc current = JdbcColumnPruning.prune(calc);
     RexCall call;
     while ((call = innermostCall(current.getProgram())) != null) {
       current = split(current, call);

@@ -105,6 +105,15 @@ class ModelCallTest {
   }
 
   @Test
+  void theScanReadsOnlyTheColumnsTheQueryUses() throws SQLException {
+    statement.execute("CREATE TABLE notes AS SELECT id, 'note' AS note, a, b, c, d FROM flowers");
+    String query = "SELECT id, iris!predict(a, b, c, d):output_label FROM notes WHERE id < 3";
+    String plan = String.join("\n", rows(statement, "EXPLAIN PLAN FOR " + query));
+    assertThat(plan).contains("JdbcProject(ID=[$0], A=[$2], B=[$3], C=[$4], D=[$5])");
+    assertThat(rows(statement, query + " ORDER BY id")).containsExactly("1|2", "2|1");
+  }
+
+  @Test
   void snowflakePathAndCastSyntax() throws SQLException {
     assertThat(
             rows(
