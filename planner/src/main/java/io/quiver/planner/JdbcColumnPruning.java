@@ -41,7 +41,7 @@ final class JdbcColumnPruning {
     }
     int columns = jdbc.getRowType().getFieldCount();
     RexProgram program = calc.getProgram();
-    ImmutableBitSet used = RelOptUtil.InputFinder.bits(expressions(program), null);
+    ImmutableBitSet used = RelOptUtil.InputFinder.bits(RexPrograms.expressions(program), null);
     if (used.cardinality() == columns) {
       return calc;
     }
@@ -61,33 +61,8 @@ final class JdbcColumnPruning {
     RelNode narrowed =
         new JdbcRules.JdbcProject(calc.getCluster(), jdbc.getTraitSet(), jdbc, projects, rowType);
     RelNode input = converter.copy(converter.getTraitSet(), List.of(narrowed));
-    return EnumerableCalc.create(input, remap(program, input, mapping, rexBuilder));
-  }
-
-  private static List<RexNode> expressions(RexProgram program) {
-    List<RexNode> expressions = new ArrayList<>(program.expandList(program.getProjectList()));
-    if (program.getCondition() != null) {
-      expressions.add(program.expandLocalRef(program.getCondition()));
-    }
-    return expressions;
-  }
-
-  private static RexProgram remap(
-      RexProgram program, RelNode input, Mapping mapping, RexBuilder rexBuilder) {
-    RexPermuteInputsShuttle shuttle = new RexPermuteInputsShuttle(mapping, input);
-    List<RexNode> projects = new ArrayList<>();
-    for (RexNode project : program.expandList(program.getProjectList())) {
-      projects.add(project.accept(shuttle));
-    }
-    RexNode condition =
-        program.getCondition() == null
-            ? null
-            : program.expandLocalRef(program.getCondition()).accept(shuttle);
-    return RexProgram.create(
-        input.getRowType(),
-        projects,
-        condition,
-        program.getOutputRowType().getFieldNames(),
-        rexBuilder);
+    RexPermuteInputsShuttle remap = new RexPermuteInputsShuttle(mapping, input);
+    return EnumerableCalc.create(
+        input, RexPrograms.rewrite(program, input.getRowType(), remap, rexBuilder));
   }
 }

@@ -110,32 +110,15 @@ final class ModelCallProgram implements Program {
             return other.equals(call) ? result : super.visitCall(other);
           }
         };
-    List<RexNode> projects = new ArrayList<>();
-    for (RexNode project : program.expandList(program.getProjectList())) {
-      projects.add(project.accept(replacer));
-    }
-    RexNode condition =
-        program.getCondition() == null
-            ? null
-            : program.expandLocalRef(program.getCondition()).accept(replacer);
-    RelDataType outputType = program.getOutputRowType();
     RexProgram rewritten =
-        RexProgram.create(
-            evaluation.getRowType(),
-            projects,
-            condition,
-            outputType.getFieldNames(),
-            calc.getCluster().getRexBuilder());
+        RexPrograms.rewrite(
+            program, evaluation.getRowType(), replacer, calc.getCluster().getRexBuilder());
     return EnumerableCalc.create(evaluation, rewritten);
   }
 
   /** A model call of the program whose arguments call no model, or null when there is none. */
   private static @Nullable RexCall innermostCall(RexProgram program) {
-    List<RexNode> expressions = new ArrayList<>(program.expandList(program.getProjectList()));
-    if (program.getCondition() != null) {
-      expressions.add(program.expandLocalRef(program.getCondition()));
-    }
-    for (RexNode expression : expressions) {
+    for (RexNode expression : RexPrograms.expressions(program)) {
       RexCall found = expression.accept(new InnermostCallFinder());
       if (found != null) {
         return found;
