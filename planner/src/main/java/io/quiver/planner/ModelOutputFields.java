@@ -68,7 +68,9 @@ final class ModelOutputFields {
 
     RelDataType keyType = validator.getValidatedNodeType(key);
     RelDataType mapKeyType = targetType.getKeyType();
-    if (mapKeyType == null || !SqlTypeUtil.isNumeric(keyType) || keyType.equals(mapKeyType)) {
+    boolean numbers =
+        mapKeyType != null && SqlTypeUtil.isNumeric(mapKeyType) && SqlTypeUtil.isNumeric(keyType);
+    if (!numbers || keyType.equals(mapKeyType)) {
       return null;
     }
     RexNode typedKey = rexBuilder.makeCast(mapKeyType, context.convertExpression(key));
