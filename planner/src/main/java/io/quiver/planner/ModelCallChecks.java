@@ -104,14 +104,7 @@ final class ModelCallChecks {
     String version = call.version() == null ? null : call.version().getSimple();
     ResolvedModelVersion resolved = session.store().models().resolve(model, version);
     MethodSignature method = resolved.method(call.method().getSimple());
-    String where =
-        "Call of model "
-            + model
-            + " version "
-            + ObjectName.quote(resolved.version())
-            + " at "
-            + call.getParserPosition()
-            + ": ";
+    String where = ModelFunction.callOf(resolved) + " at " + call.getParserPosition() + ": ";
     ArgumentLayout layout;
     try {
       layout = ArgumentLayout.forArgumentCount(method, call.operandCount());

@@ -60,14 +60,16 @@ public final class ModelFunction implements ScalarFunction, ImplementableFunctio
   }
 
   static String describeCall(ResolvedModelVersion version, ArgumentLayout layout) {
-    return "Call of model "
-        + version.model()
-        + " version "
-        + ObjectName.quote(version.version())
+    return callOf(version)
         + ": method "
         + layout.signature().method()
         + " takes "
         + layout.describe();
+  }
+
+  /** How errors begin that are about a call: "Call of model QUIVER.PUBLIC.IRIS version V1". */
+  static String callOf(ResolvedModelVersion version) {
+    return "Call of model " + version.model() + " version " + ObjectName.quote(version.version());
   }
 
   @Override
