@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import ai.onnxruntime.OrtException;
 import io.quiver.runtime.batch.ModelBatchRunner;
+import io.quiver.runtime.pipeline.ArgumentRows;
 import io.quiver.runtime.pipeline.Batch;
+import io.quiver.runtime.pipeline.BatchReader;
 import io.quiver.runtime.pipeline.CloseableIterator;
 import io.quiver.runtime.pipeline.OrderedBatchPipeline;
 import io.quiver.runtime.session.ModelSession;
@@ -93,8 +95,17 @@ public final class ModelInvoker implements AutoCloseable {
    * are read on the caller's thread as the results are consumed; close the result to stop early.
    */
   public CloseableIterator<Object[]> invoke(Iterator<Object[]> argumentRows) {
+    return invoke(BatchReader.of(argumentRows));
+  }
+
+  /**
+   * Calls the method on the rows a reader reads a batch at a time, such as typed columns filled by
+   * a scan ({@link io.quiver.runtime.batch.ArgumentColumns}); otherwise as {@link
+   * #invoke(Iterator)}.
+   */
+  public CloseableIterator<Object[]> invoke(BatchReader argumentBatches) {
     OrderedBatchPipeline pipeline =
-        new OrderedBatchPipeline(argumentRows, batchSize, parallelism, runner);
+        new OrderedBatchPipeline(argumentBatches, batchSize, parallelism, runner);
     CloseableIterator<Object[]> call = new TrackedCall(pipeline);
     synchronized (openCalls) {
       if (closed) {
@@ -109,7 +120,7 @@ public final class ModelInvoker implements AutoCloseable {
   public Object[] invokeOne(Object[] arguments) {
     requireNonNull(arguments, "arguments is null");
     try {
-      return runner.apply(new Batch(0, 1, List.<Object[]>of(arguments))).get(0);
+      return runner.apply(new Batch(0, 1, ArgumentRows.of(List.<Object[]>of(arguments)))).get(0);
     } catch (OrtException e) {
       throw new ModelInvocationException("Method " + method + " failed: " + e.getMessage(), e);
     }

@@ -44,8 +44,8 @@ final class BatchEncoder {
 
   private void checkArgumentCounts(RunRows rows) {
     int expected = layout.arguments().size();
-    for (int row = 0; row < rows.rows().size(); row++) {
-      int count = rows.rows().get(row).length;
+    for (int row = 0; row < rows.count(); row++) {
+      int count = rows.argumentCount(row);
       if (count != expected) {
         throw new InvalidArgumentException(
             "Row "

@@ -5,23 +5,23 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A batch of argument rows on its way through a pipeline, and whether it was cancelled. */
+/** A batch of rows' arguments on its way through a pipeline, and whether it was cancelled. */
 public final class Batch {
   private final int index;
   private final long firstRowNumber;
-  private final List<Object[]> rows;
+  private final ArgumentRows arguments;
   private final List<Runnable> cancelActions = new ArrayList<>();
   private boolean cancelled;
 
   /**
    * @param index the 0-based position of the batch in its pipeline
    * @param firstRowNumber the 1-based number of its first row among all rows of the pipeline
-   * @param rows the argument rows
+   * @param arguments the arguments of its rows
    */
-  public Batch(int index, long firstRowNumber, List<Object[]> rows) {
+  public Batch(int index, long firstRowNumber, ArgumentRows arguments) {
     this.index = index;
     this.firstRowNumber = firstRowNumber;
-    this.rows = List.copyOf(requireNonNull(rows, "rows is null"));
+    this.arguments = requireNonNull(arguments, "arguments is null");
   }
 
   public int index() {
@@ -32,8 +32,13 @@ public final class Batch {
     return firstRowNumber;
   }
 
-  public List<Object[]> rows() {
-    return rows;
+  public ArgumentRows arguments() {
+    return arguments;
+  }
+
+  /** The number of rows. */
+  public int size() {
+    return arguments.size();
   }
 
   public synchronized boolean isCancelled() {

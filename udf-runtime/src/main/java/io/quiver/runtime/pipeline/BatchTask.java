@@ -41,12 +41,12 @@ final class BatchTask implements Runnable {
     }
     try {
       List<Object[]> rows = function.apply(batch);
-      if (rows.size() != batch.rows().size()) {
+      if (rows.size() != batch.size()) {
         throw new ModelInvocationException(
             "Batch "
                 + batch.index()
                 + " of "
-                + batch.rows().size()
+                + batch.size()
                 + " rows gave "
                 + rows.size()
                 + " result rows");

@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.quiver.runtime.ModelInvocationException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -17,10 +15,11 @@ import java.util.concurrent.Executor;
  * order.
  *
  * <p>The input is read on the consumer's thread, in batches of {@code batchSize} rows, each
- * submitted to the workers as soon as it is read. At most {@code parallelism + 1} batches are in
- * flight (read and not yet fully consumed): up to {@code parallelism} running while the consumer
- * iterates the results of the oldest, and the next batch is read while the others run. Memory
- * therefore stays bounded whatever the size of the input.
+ * submitted to the workers as soon as it is read. At most {@code parallelism + 2} batches are in
+ * flight (read and not yet fully consumed): the oldest, whose results the consumer iterates, up to
+ * {@code parallelism} running, and one queued, so that a worker that finishes finds the next batch
+ * waiting instead of waiting for the consumer. Memory therefore stays bounded whatever the size of
+ * the input.
  *
  * <p>A batch that fails closes the pipeline, and its exception is rethrown to the consumer as
  * thrown by the function when unchecked. {@link #close()} may be called from any thread: it cancels
@@ -28,7 +27,7 @@ import java.util.concurrent.Executor;
  * is idempotent. The pipeline does not close its input; its owner does.
  */
 public final class OrderedBatchPipeline implements CloseableIterator<Object[]> {
-  private final Iterator<Object[]> input;
+  private final BatchReader input;
   private final int batchSize;
   private final int parallelism;
   private final BatchFunction function;
@@ -46,13 +45,13 @@ public final class OrderedBatchPipeline implements CloseableIterator<Object[]> {
   private int position;
 
   /**
-   * @param input the argument rows; read on the consumer's thread only
+   * @param input the reader of the argument rows; called on the consumer's thread only
    * @param batchSize the rows per batch, at least 1
    * @param parallelism the batches run at the same time, at least 1
    * @param function the work on one batch
    */
   public OrderedBatchPipeline(
-      Iterator<Object[]> input, int batchSize, int parallelism, BatchFunction function) {
+      BatchReader input, int batchSize, int parallelism, BatchFunction function) {
     this.input = requireNonNull(input, "input is null");
     this.function = requireNonNull(function, "function is null");
     if (batchSize < 1 || parallelism < 1) {
@@ -115,9 +114,9 @@ public final class OrderedBatchPipeline implements CloseableIterator<Object[]> {
   }
 
   private void submitWhileRoom() {
-    while (!inputExhausted && batchesInFlight() < parallelism + 1) {
-      List<Object[]> rows = readBatch();
-      if (rows.isEmpty()) {
+    while (!inputExhausted && batchesInFlight() < parallelism + 2) {
+      ArgumentRows rows = readBatch();
+      if (rows.size() == 0) {
         return;
       }
 
@@ -133,15 +132,18 @@ public final class OrderedBatchPipeline implements CloseableIterator<Object[]> {
     }
   }
 
-  private List<Object[]> readBatch() {
-    List<Object[]> rows = new ArrayList<>(batchSize);
+  private ArgumentRows readBatch() {
+    ArgumentRows rows;
     try {
-      while (rows.size() < batchSize && input.hasNext()) {
-        rows.add(requireNonNull(input.next(), "input row is null"));
-      }
+      rows = requireNonNull(input.read(batchSize), "the reader returned no rows object");
     } catch (RuntimeException | Error e) {
       close();
       throw e;
+    }
+    if (rows.size() > batchSize) {
+      close();
+      throw new IllegalStateException(
+          "The reader returned " + rows.size() + " rows for a batch of " + batchSize);
     }
     inputExhausted = rows.size() < batchSize;
     return rows;

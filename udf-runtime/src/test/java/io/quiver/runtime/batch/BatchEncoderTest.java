@@ -178,6 +178,50 @@ class BatchEncoderTest {
   }
 
   @Test
+  void copiesScannedColumnsWithNullsAsNaNFromTheRunOffset() throws Exception {
+    BatchEncoder encoder = encoder("skl_randomforest_iris", 4);
+    ArgumentColumns columns = scannedColumns();
+
+    try (EncodedInputs inputs = encoder.encode(new RunRows(columns, 1, 2, 2, 2), allocator)) {
+      assertThat(floats(inputs.tensors().get("X")))
+          .containsExactly(Float.NaN, 20f, 30f, 40f, 150f, Float.NaN, 300f, 400f);
+    }
+    assertThat(columns.value(1, 0)).isNull();
+    assertThat(columns.value(2, 1)).isNull();
+    assertThat(columns.row(2)).containsExactly(150f, null, 300.0, 400L);
+  }
+
+  @Test
+  void scannedColumnsPadTheLastRunLikeRows() throws Exception {
+    BatchEncoder encoder = encoder("skl_randomforest_iris", 4);
+
+    try (EncodedInputs inputs =
+        encoder.encode(new RunRows(scannedColumns(), 2, 1, 2, 3), allocator)) {
+      assertThat(floats(inputs.tensors().get("X")))
+          .containsExactly(150f, Float.NaN, 300f, 400f, 150f, Float.NaN, 300f, 400f);
+    }
+  }
+
+  /** Three rows of a REAL, a DOUBLE, a DOUBLE and a BIGINT column, with NULLs. */
+  private static ArgumentColumns scannedColumns() {
+    ArgumentColumns.Kind real = ArgumentColumns.Kind.FLOAT;
+    ArgumentColumns.Kind doubles = ArgumentColumns.Kind.DOUBLE;
+    ArgumentColumns columns =
+        new ArgumentColumns(List.of(real, doubles, doubles, ArgumentColumns.Kind.OBJECT), 4);
+    for (int row = 0; row < 3; row++) {
+      int scale = (int) Math.pow(10, row);
+      columns.setFloat(0, row, 1.5f * scale);
+      columns.setDouble(1, row, 2.0 * scale);
+      columns.setDouble(2, row, 3.0 * scale);
+      columns.setObject(3, row, 4L * scale);
+    }
+    columns.setNull(0, 1);
+    columns.setNull(1, 2);
+    columns.setSize(3);
+    return columns;
+  }
+
+  @Test
   void padsFixedSizeRunsByRepeatingTheLastRow() throws Exception {
     BatchEncoder encoder = encoder("identity_string_tf2onnx", 1);
     List<Object[]> rows = List.<Object[]>of(new Object[] {List.of("a", "b")});
