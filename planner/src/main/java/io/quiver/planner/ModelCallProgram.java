@@ -2,8 +2,10 @@ package io.quiver.planner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
@@ -12,12 +14,17 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexPermuteInputsShuttle;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.apache.calcite.tools.Program;
+import org.apache.calcite.util.ImmutableBitSet;
+import org.apache.calcite.util.mapping.Mapping;
+import org.apache.calcite.util.mapping.MappingType;
+import org.apache.calcite.util.mapping.Mappings;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -79,12 +86,42 @@ final class ModelCallProgram implements Program {
     }
 
     RelNode withArguments = computed.isEmpty() ? input : appendColumns(input, computed);
+    int inputFields = withArguments.getRowType().getFieldCount();
+    int[] allFields = IntStream.range(0, inputFields).toArray();
     ModelCallSpec spec =
-        new ModelCallSpec(modelFunction(call).target(), argumentFields, batchSize, threads);
+        new ModelCallSpec(
+            modelFunction(call).target(), argumentFields, allFields, batchSize, threads);
     ModelEvalRel evaluation =
         new ModelEvalRel(
             calc.getCluster(), withArguments.getTraitSet(), withArguments, spec, call.getType());
-    return replaceCall(calc, call, evaluation, withArguments.getRowType().getFieldCount());
+    return forwardOnlyUsedFields(replaceCall(calc, call, evaluation, inputFields));
+  }
+
+  /**
+   * The calculation over an evaluation that forwards only the input fields the calculation reads: a
+   * query that only scores the columns it reads copies none of them into its rows.
+   */
+  private static EnumerableCalc forwardOnlyUsedFields(EnumerableCalc calc) {
+    ModelEvalRel evaluation = (ModelEvalRel) calc.getInput();
+    int resultField = evaluation.getRowType().getFieldCount() - 1;
+    ImmutableBitSet used =
+        RelOptUtil.InputFinder.bits(RexPrograms.expressions(calc.getProgram()), null);
+    int[] forwarded = used.clear(resultField).toArray();
+    if (forwarded.length == resultField) {
+      return calc;
+    }
+
+    ModelEvalRel narrowed = evaluation.forwarding(forwarded);
+    Mapping mapping =
+        Mappings.create(MappingType.INVERSE_SURJECTION, resultField + 1, forwarded.length + 1);
+    for (int i = 0; i < forwarded.length; i++) {
+      mapping.set(forwarded[i], i);
+    }
+    mapping.set(resultField, forwarded.length);
+    RexPermuteInputsShuttle remap = new RexPermuteInputsShuttle(mapping, narrowed);
+    RexBuilder rexBuilder = calc.getCluster().getRexBuilder();
+    return EnumerableCalc.create(
+        narrowed, RexPrograms.rewrite(calc.getProgram(), narrowed.getRowType(), remap, rexBuilder));
   }
 
   /** The input with the arguments that are expressions computed as columns after its own. */

@@ -1,14 +1,14 @@
 package io.quiver.planner;
 
 import io.quiver.runtime.ModelInvoker;
-import io.quiver.runtime.pipeline.CloseableIterator;
-import java.util.ArrayDeque;
+import io.quiver.runtime.pipeline.BatchReader;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import javax.sql.DataSource;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** What the generated code of model calls calls: batched evaluation, or one row at a time. */
 public final class ModelCallRuntime {
@@ -27,6 +27,30 @@ public final class ModelCallRuntime {
     };
   }
 
+  /**
+   * Appends the call's result to each row of an H2 query that the call runs itself, filling its
+   * batches column by column from the result set.
+   */
+  public static Enumerable<Object[]> evaluateScan(
+      DataSource dataSource, JdbcScan scan, ModelCallSpec spec, DataContext context) {
+    int timeoutSeconds = queryTimeoutSeconds(context);
+    return new AbstractEnumerable<Object[]>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        return new ScannedModelCall(dataSource, scan, spec, timeoutSeconds);
+      }
+    };
+  }
+
+  /** The statement's query timeout, which JDBC counts in whole seconds; 0 for none. */
+  private static int queryTimeoutSeconds(DataContext context) {
+    Object timeout = context.get(DataContext.Variable.TIMEOUT.camelName);
+    if (!(timeout instanceof Long milliseconds) || milliseconds <= 0) {
+      return 0;
+    }
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (milliseconds + 999) / 1000));
+  }
+
   /** Runs a call on one row of arguments; returns the model's outputs as a row. */
   public static Object[] invokeOne(String targetKey, Object[] arguments) {
     try (ModelInvoker invoker = ModelCallTargets.get(targetKey).open(1, 1)) {
@@ -34,71 +58,28 @@ public final class ModelCallRuntime {
     }
   }
 
-  /** An enumerator that feeds its input to a model pipeline and pairs rows with results. */
-  private static final class BatchedCall implements Enumerator<Object[]> {
+  /** A model call over rows that an enumerator of its input yields. */
+  private static final class BatchedCall extends ModelCallEnumerator {
     private final Enumerator<Object[]> input;
-    private final ModelCallSpec spec;
-    private final ArrayDeque<Object[]> waiting = new ArrayDeque<>();
-    private @Nullable ModelInvoker invoker;
-    private @Nullable CloseableIterator<Object[]> results;
-    private @Nullable Object[] current;
 
     BatchedCall(Enumerator<Object[]> input, ModelCallSpec spec) {
+      super(spec);
       this.input = input;
-      this.spec = spec;
     }
 
     @Override
-    public Object[] current() {
-      if (current == null) {
-        throw new NoSuchElementException();
-      }
-      return current;
+    protected BatchReader openInput() {
+      return BatchReader.of(new Arguments());
     }
 
     @Override
-    public boolean moveNext() {
-      CloseableIterator<Object[]> pipeline = results == null ? start() : results;
-      if (!pipeline.hasNext()) {
-        current = null;
-        return false;
-      }
-      Object[] outputs = pipeline.next();
-      Object[] row = waiting.removeFirst();
-      Object[] joined = new Object[row.length + 1];
-      System.arraycopy(row, 0, joined, 0, row.length);
-      joined[row.length] = outputs;
-      current = joined;
-      return true;
-    }
-
-    private CloseableIterator<Object[]> start() {
-      ModelInvoker opened = spec.target().open(spec.batchSize(), spec.threads());
-      invoker = opened;
-      CloseableIterator<Object[]> pipeline = opened.invoke(new Arguments());
-      results = pipeline;
-      return pipeline;
+    protected Object[] outputRow(Object[] result) {
+      return spec.output(waiting.removeFirst(), result);
     }
 
     @Override
-    public void reset() {
-      throw new UnsupportedOperationException("A model call's rows cannot be read twice");
-    }
-
-    @Override
-    public void close() {
-      try {
-        if (results != null) {
-          results.close();
-        }
-        if (invoker != null) {
-          invoker.close();
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException("Closing " + spec.target().display() + " failed", e);
-      } finally {
-        input.close();
-      }
+    protected void closeInput() {
+      input.close();
     }
 
     /** The arguments of the input rows, remembering each row until its result comes back. */

@@ -4,12 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
 import java.util.List;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Blocks;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
@@ -21,11 +23,16 @@ import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.SingleRel;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Calls a model method on every input row, in batches run in parallel, and appends its result (a
- * ROW of the model's outputs) to the row. Rows come out in input order.
+ * ROW of the model's outputs) to the input fields it forwards. Rows come out in input order.
+ *
+ * <p>When its input is a scan of H2 tables, the batches are filled column by column straight from
+ * H2's result set ({@link ScannedModelCall}), without a row object per input row.
  */
 public final class ModelEvalRel extends SingleRel implements EnumerableRel {
   private final ModelCallSpec spec;
@@ -46,14 +53,20 @@ public final class ModelEvalRel extends SingleRel implements EnumerableRel {
     return spec;
   }
 
+  /** The same call forwarding other input fields. */
+  ModelEvalRel forwarding(int[] fields) {
+    return new ModelEvalRel(
+        getCluster(), getTraitSet(), getInput(), spec.forwarding(fields), resultType);
+  }
+
   @Override
   protected RelDataType deriveRowType() {
-    return getCluster()
-        .getTypeFactory()
-        .builder()
-        .addAll(getInput().getRowType().getFieldList())
-        .add("$model" + getInput().getRowType().getFieldCount(), resultType)
-        .build();
+    RelDataTypeFactory.Builder builder = getCluster().getTypeFactory().builder();
+    List<RelDataTypeField> inputFields = getInput().getRowType().getFieldList();
+    for (int field : spec.forwardedFields()) {
+      builder.add(inputFields.get(field));
+    }
+    return builder.add("$model", resultType).uniquify().build();
   }
 
   @Override
@@ -69,6 +82,11 @@ public final class ModelEvalRel extends SingleRel implements EnumerableRel {
         .item("version", target.version())
         .item("method", target.signature().method())
         .item("arguments", Arrays.toString(spec.argumentFields()))
+        .itemIf(
+            "forwarded",
+            Arrays.toString(spec.forwardedFields()),
+            spec.forwardedFields().length < getInput().getRowType().getFieldCount())
+        .itemIf("input", "columns read from H2", JdbcScan.of(getInput(), spec) != null)
         .item("batchSize", spec.batchSize())
         .item("threads", spec.threads());
   }
@@ -81,6 +99,21 @@ public final class ModelEvalRel extends SingleRel implements EnumerableRel {
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer preference) {
+    PhysType physType =
+        PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
+    JdbcScan scan = JdbcScan.of(getInput(), spec);
+    if (scan != null) {
+      Expression call =
+          Expressions.call(
+              ModelCallRuntime.class,
+              "evaluateScan",
+              JdbcScan.dataSource(getInput()),
+              implementor.stash(scan, JdbcScan.class),
+              implementor.stash(spec, ModelCallSpec.class),
+              DataContext.ROOT);
+      return implementor.result(physType, Blocks.toBlock(call));
+    }
+
     Result input = implementor.visitChild(this, 0, (EnumerableRel) getInput(), Prefer.ARRAY);
     BlockBuilder builder = new BlockBuilder();
     Expression rows = builder.append("rows", input.block);
@@ -92,8 +125,6 @@ public final class ModelEvalRel extends SingleRel implements EnumerableRel {
             arrays,
             implementor.stash(spec, ModelCallSpec.class));
     builder.add(Expressions.return_(null, call));
-    PhysType physType =
-        PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
     return implementor.result(physType, builder.toBlock());
   }
 }
