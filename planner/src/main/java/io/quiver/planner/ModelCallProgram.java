@@ -2,6 +2,7 @@ package io.quiver.planner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -33,10 +34,15 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * than one row at a time. Nested calls are taken out innermost first.
  */
 final class ModelCallProgram implements Program {
-  private final int batchSize;
+  private final OptionalInt batchSize;
   private final int threads;
 
-  ModelCallProgram(int batchSize, int threads) {
+  /**
+   * @param batchSize the session's batch size; absent to size each call's batches by its rows'
+   *     width
+   * @param threads batches each call runs at once
+   */
+  ModelCallProgram(OptionalInt batchSize, int threads) {
     this.batchSize = batchSize;
     this.threads = threads;
   }
@@ -88,9 +94,10 @@ final class ModelCallProgram implements Program {
     RelNode withArguments = computed.isEmpty() ? input : appendColumns(input, computed);
     int inputFields = withArguments.getRowType().getFieldCount();
     int[] allFields = IntStream.range(0, inputFields).toArray();
+    ModelCallTarget target = modelFunction(call).target();
+    int rowsPerBatch = batchSize.orElseGet(() -> ModelCallDefaults.batchSize(target));
     ModelCallSpec spec =
-        new ModelCallSpec(
-            modelFunction(call).target(), argumentFields, allFields, batchSize, threads);
+        new ModelCallSpec(target, argumentFields, allFields, rowsPerBatch, threads);
     ModelEvalRel evaluation =
         new ModelEvalRel(
             calc.getCluster(), withArguments.getTraitSet(), withArguments, spec, call.getType());

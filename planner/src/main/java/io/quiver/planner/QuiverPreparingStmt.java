@@ -91,6 +91,6 @@ final class QuiverPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt 
         new ModelTableCallProgram(),
         super.getProgram(),
         new ModelCallProgram(
-            ModelCallDefaults.batchSize(session), ModelCallDefaults.threads(session)));
+            ModelCallDefaults.sessionBatchSize(session), ModelCallDefaults.threads(session)));
   }
 }

@@ -14,7 +14,7 @@ import java.util.Locale;
  * size counts.
  */
 final class BatchSizeSweep {
-  static final int[] BATCH_SIZES = {256, 1024, 2048, 4096, 8192};
+  static final int[] BATCH_SIZES = {256, 1024, 2048, 4096, 8192, 16384};
 
   private static final double NEAR_FASTEST = 0.95;
 

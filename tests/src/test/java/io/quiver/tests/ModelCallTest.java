@@ -75,6 +75,22 @@ class ModelCallTest {
   }
 
   @Test
+  void defaultBatchesHoldAboutAsManyValuesWhateverTheRowWidth() throws SQLException {
+    Path mnist = SharedFiles.require("models/skl_logreg_mnist_tribuo/model.onnx");
+    statement.execute("CREATE MODEL mnist FROM '" + mnist + "'");
+    String pixels = String.join(", ", java.util.Collections.nCopies(784, "0.0"));
+    String wide = "EXPLAIN PLAN FOR SELECT mnist!predict(ARRAY[" + pixels + "])";
+    String narrow = "EXPLAIN PLAN FOR SELECT iris!predict(a, b, c, d) FROM flowers";
+
+    assertThat(String.join("\n", rows(statement, wide))).contains("batchSize=[334]");
+    assertThat(String.join("\n", rows(statement, narrow))).contains("batchSize=[8192]");
+
+    statement.execute("ALTER SESSION SET MODEL_BATCH_SIZE = 100");
+    assertThat(String.join("\n", rows(statement, wide))).contains("batchSize=[100]");
+    assertThat(String.join("\n", rows(statement, narrow))).contains("batchSize=[100]");
+  }
+
+  @Test
   void outputFieldsWhereverTheResultGoes() throws SQLException {
     assertThat(
             rows(
