@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the H2 query beneath a model call in batches of typed columns. The first batch is read on
- * the caller's thread; when there is more, a reader thread reads on, at most one batch ahead of the
- * caller, so that H2's scan runs beside the model and the caller's own work.
+ * the caller's thread; when there is more, a reader thread reads on, at most {@value
+ * #BATCHES_AHEAD} batches ahead of the caller, so that H2's scan runs beside the model and the
+ * caller's own work.
  *
  * <p>The reader thread is never interrupted, since an interrupt closes the file channels H2 reads
  * through; {@link #close()} asks it to stop and waits for it, then closes the query.
