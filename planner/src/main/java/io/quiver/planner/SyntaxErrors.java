@@ -5,6 +5,7 @@ import io.quiver.parser.impl.Token;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -13,6 +14,19 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /** Short syntax error messages: where, and what was found. */
 final class SyntaxErrors {
   private static final int MAX_EXPECTED = 8;
+
+  /** What the parser's several kinds of identifier tokens are to a user. */
+  private static final String NAME = "a name";
+
+  private static final Set<String> IDENTIFIER_TOKENS =
+      Set.of(
+          "<IDENTIFIER>",
+          "<QUOTED_IDENTIFIER>",
+          "<BACK_QUOTED_IDENTIFIER>",
+          "<BIG_QUERY_BACK_QUOTED_IDENTIFIER>",
+          "<BRACKET_QUOTED_IDENTIFIER>",
+          "<HYPHENATED_IDENTIFIER>",
+          "<UNICODE_QUOTED_IDENTIFIER>");
 
   /** Calcite's words for a statement that starts with an expression, such as a misspelt keyword. */
   private static final String NOT_A_STATEMENT =
@@ -43,6 +57,12 @@ final class SyntaxErrors {
             ? found.replaceFirst(" at line \\d+, column \\d+\\.?$", "")
             : "unexpected " + token);
     Set<String> expected = e.getExpectedTokenSequences() == null ? Set.of() : expected(e);
+    if (token != null && expected.contains(NAME) && token.matches("'[A-Za-z_]+'")) {
+      String word = token.substring(1, token.length() - 1).toUpperCase(Locale.ROOT);
+      text.append(", a reserved word; to use it as a name, write it quoted: \"")
+          .append(word)
+          .append('"');
+    }
     if (!expected.isEmpty() && expected.size() <= MAX_EXPECTED) {
       text.append("; expected ").append(String.join(", ", expected));
     }
@@ -78,7 +98,10 @@ final class SyntaxErrors {
     return current.next.kind == 0 ? "end of statement" : "'" + current.next.image + "'";
   }
 
-  /** The token sequences the parser would have taken there, each once, without quotes. */
+  /**
+   * The token sequences the parser would have taken there, each once, without quotes; the kinds of
+   * identifier are all "a name".
+   */
   private static Set<String> expected(SqlParseException e) {
     int[][] sequences = e.getExpectedTokenSequences();
     String[] images = e.getTokenImages();
@@ -86,7 +109,8 @@ final class SyntaxErrors {
     for (int[] sequence : sequences) {
       List<String> tokens = new ArrayList<>();
       for (int token : sequence) {
-        tokens.add(images[token].replace("\"", ""));
+        String image = images[token];
+        tokens.add(IDENTIFIER_TOKENS.contains(image) ? NAME : image.replace("\"", ""));
       }
       expected.add(String.join(" ", tokens));
     }

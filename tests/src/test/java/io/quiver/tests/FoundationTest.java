@@ -141,6 +141,10 @@ class FoundationTest {
       assertThatThrownBy(() -> statement.execute("SELECT a FROM\n  WHERE a = 1"))
           .hasMessageContaining("Syntax error at line 2, column 3")
           .hasMessageContaining("WHERE");
+      assertThatThrownBy(() -> statement.execute("CREATE TABLE t (id INTEGER, day DATE)"))
+          .hasMessageContaining(
+              "unexpected 'day', a reserved word; to use it as a name, write it quoted: \"DAY\";"
+                  + " expected PRIMARY, a name");
     }
   }
 }
