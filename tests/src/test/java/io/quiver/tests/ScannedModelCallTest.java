@@ -23,7 +23,8 @@ class ScannedModelCallTest {
   private static final String SCANNED =
       "SELECT id, note, weight, flag, iris!predict(a, b, c, d) FROM samples ORDER BY id";
   private static final String GENERAL =
-      "SELECT id, note, weight, flag, iris!predict(CAST(a AS DOUBLE), b, c, d) FROM samples ORDER BY id";
+      "SELECT id, note, weight, flag, iris!predict(CAST(a AS DOUBLE), b, c, d) FROM samples"
+          + " ORDER BY id";
 
   private Connection connection;
   private Statement statement;
