@@ -50,10 +50,6 @@ public final class ArgumentColumns implements ArgumentRows {
     }
   }
 
-  public int capacity() {
-    return capacity;
-  }
-
   /** Sets the number of rows filled, after filling them. */
   public void setSize(int size) {
     if (size < 0 || size > capacity) {
