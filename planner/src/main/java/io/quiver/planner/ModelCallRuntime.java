@@ -15,8 +15,8 @@ public final class ModelCallRuntime {
   private ModelCallRuntime() {}
 
   /**
-   * Appends the call's result to each input row: rows are read, batched and run on the model in
-   * parallel, and come out in input order.
+   * Appends the call's result to the forwarded fields of each input row: rows are read, batched and
+   * run on the model in parallel, and come out in input order.
    */
   public static Enumerable<Object[]> evaluate(Enumerable<Object[]> input, ModelCallSpec spec) {
     return new AbstractEnumerable<Object[]>() {
@@ -28,8 +28,8 @@ public final class ModelCallRuntime {
   }
 
   /**
-   * Appends the call's result to each row of an H2 query that the call runs itself, filling its
-   * batches column by column from the result set.
+   * Appends the call's result to the forwarded fields of each row of an H2 query that the call runs
+   * itself, filling its batches column by column from the result set.
    */
   public static Enumerable<Object[]> evaluateScan(
       DataSource dataSource, JdbcScan scan, ModelCallSpec spec, DataContext context) {
