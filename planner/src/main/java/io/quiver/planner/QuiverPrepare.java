@@ -52,8 +52,7 @@ public class QuiverPrepare extends CalcitePrepareImpl {
     privileges = needed;
     try {
       CalciteSignature<T> prepared =
-          Signatures.reportingConstantErrors(
-              super.prepareSql(fresh, query, elementType, maxRowCount));
+          Signatures.reportingErrors(super.prepareSql(fresh, query, elementType, maxRowCount));
       if (wantsJsonResults(context)) {
         prepared = JsonResults.of(prepared, context.getTypeFactory());
       }

@@ -14,9 +14,10 @@ final class Signatures {
   /**
    * The same statement, whose execution reports an error in a constant expression (Calcite
    * evaluates those while loading the statement's code, {@code SELECT 1/0} for one) as a SQL error
-   * rather than as a Java {@link ExceptionInInitializerError}.
+   * rather than as a Java {@link ExceptionInInitializerError}, and whose failures while rows are
+   * fetched reach the client as SQLExceptions ({@link FetchErrors}).
    */
-  static <T> CalciteSignature<T> reportingConstantErrors(CalciteSignature<T> signature) {
+  static <T> CalciteSignature<T> reportingErrors(CalciteSignature<T> signature) {
     Bindable<T> guarded =
         dataContext -> {
           Enumerable<T> rows = signature.enumerable(dataContext);
@@ -24,7 +25,7 @@ final class Signatures {
             @Override
             public Enumerator<T> enumerator() {
               try {
-                return rows.enumerator();
+                return new FetchErrors<>(rows.enumerator());
               } catch (ExceptionInInitializerError e) {
                 throw constantError(e);
               }

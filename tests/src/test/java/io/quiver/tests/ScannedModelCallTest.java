@@ -2,6 +2,7 @@ package io.quiver.tests;
 
 import static io.quiver.tests.FoundationTest.rows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -134,6 +135,36 @@ class ScannedModelCallTest {
     }
 
     assertThat(rows(statement, SCANNED)).hasSize(60);
+  }
+
+  @Test
+  void aQueryTimeoutStopsTheScanAndReachesTheClientAsASqlException() throws Exception {
+    for (int doubling = 0; doubling < 10; doubling++) {
+      statement.execute("INSERT INTO samples SELECT * FROM samples");
+    }
+    statement.execute("ALTER SESSION SET MODEL_BATCH_SIZE = 16");
+
+    try (Statement timed = connection.createStatement()) {
+      timed.setQueryTimeout(1);
+      // Without ORDER BY, H2 reads the table as the rows are fetched, checking the timeout.
+      ResultSet result = timed.executeQuery("SELECT id, iris!predict(a, b, c, d) FROM samples");
+      assertThat(result.next()).isTrue();
+      Thread.sleep(1_500);
+
+      assertThatThrownBy(
+              () -> {
+                while (result.next()) {
+                  result.getObject(2);
+                }
+              })
+          .isInstanceOfSatisfying(
+              SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("57014"))
+          .hasMessageContaining("Reading the input of MODEL(QUIVER.PUBLIC.IRIS, V1)!PREDICT")
+          .hasMessageContaining("timed out");
+      result.close();
+    }
+
+    assertThat(rows(statement, "SELECT COUNT(*) FROM samples")).containsExactly("61440");
   }
 
   @Test
