@@ -37,7 +37,7 @@ final class JdbcScanReader implements AutoCloseable {
   record ScanBatch(ArgumentColumns arguments, List<Object[]> outputRows) {}
 
   /** What the reader thread hands over: a batch, or the failure that ended the scan. */
-  private record Handover(@Nullable ScanBatch batch, @Nullable RuntimeException failure) {}
+  private record Handover(@Nullable ScanBatch batch, @Nullable Throwable failure) {}
 
   private final JdbcScan scan;
   private final int batchSize;
@@ -91,8 +91,11 @@ final class JdbcScanReader implements AutoCloseable {
       return emptyBatch();
     }
     Handover handover = take();
+    if (handover.failure() instanceof Error error) {
+      throw error;
+    }
     if (handover.failure() != null) {
-      throw handover.failure();
+      throw (RuntimeException) handover.failure();
     }
     return handover.batch();
   }
@@ -120,7 +123,11 @@ final class JdbcScanReader implements AutoCloseable {
     reader.start();
   }
 
-  /** The reader thread: reads batches until the scan ends, fails or is stopped. */
+  /**
+   * The reader thread: reads batches until the scan ends, fails or is stopped. Any failure, an
+   * Error such as running out of memory included, goes to the caller, who would otherwise wait for
+   * a batch that never comes.
+   */
   private void readAhead() {
     try {
       while (!stopped && !exhausted) {
@@ -129,7 +136,7 @@ final class JdbcScanReader implements AutoCloseable {
           return;
         }
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       hand(new Handover(null, e));
     }
   }
