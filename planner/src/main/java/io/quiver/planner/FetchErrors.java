@@ -73,9 +73,6 @@ final class FetchErrors<T> implements Enumerator<T> {
       if (cause instanceof ModelInvocationException) {
         return MODEL_FAILED;
       }
-      if (cause.getCause() == cause) {
-        break;
-      }
     }
     return null;
   }

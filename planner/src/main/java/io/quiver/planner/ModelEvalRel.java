@@ -38,6 +38,9 @@ public final class ModelEvalRel extends SingleRel implements EnumerableRel {
   private final ModelCallSpec spec;
   private final RelDataType resultType;
 
+  /** The H2 query the call reads itself, or null when it reads its input's rows. */
+  private final @Nullable JdbcScan scan;
+
   ModelEvalRel(
       RelOptCluster cluster,
       RelTraitSet traits,
@@ -47,6 +50,7 @@ public final class ModelEvalRel extends SingleRel implements EnumerableRel {
     super(cluster, traits, input);
     this.spec = requireNonNull(spec, "spec is null");
     this.resultType = requireNonNull(resultType, "resultType is null");
+    this.scan = JdbcScan.of(input, spec);
   }
 
   public ModelCallSpec spec() {
@@ -86,7 +90,7 @@ public final class ModelEvalRel extends SingleRel implements EnumerableRel {
             "forwarded",
             Arrays.toString(spec.forwardedFields()),
             spec.forwardedFields().length < getInput().getRowType().getFieldCount())
-        .itemIf("input", "columns read from H2", JdbcScan.of(getInput(), spec) != null)
+        .itemIf("input", "columns read from H2", scan != null)
         .item("batchSize", spec.batchSize())
         .item("threads", spec.threads());
   }
@@ -101,7 +105,6 @@ public final class ModelEvalRel extends SingleRel implements EnumerableRel {
   public Result implement(EnumerableRelImplementor implementor, Prefer preference) {
     PhysType physType =
         PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
-    JdbcScan scan = JdbcScan.of(getInput(), spec);
     if (scan != null) {
       Expression call =
           Expressions.call(
